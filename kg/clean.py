@@ -1,0 +1,134 @@
+"""Strip scraping noise from article text, keeping offsets back to the raw text.
+
+Cleaning works on lines: web chrome (share buttons, newsletter prompts, bylines,
+reading times), comment sections, repeated lines and separators are dropped,
+and what is kept is joined with newlines.  Each kept line remembers where it
+started in the raw text so evidence can point at the original file.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["CleanText", "clean_text", "split_passages", "normalise_line"]
+
+#: whole lines that are page chrome, not news (matched case-insensitively)
+_CHROME = re.compile(
+    r"""^(?:
+        share(?:\s+(?:on|via)\s+\w+)?|tweet|e-?mail|print|copy\s+link|whatsapp|facebook|twitter|linkedin|
+        subscribe.*|sign\s+up.*|newsletter.*|read\s+more.*|see\s+(?:all|more)|show\s+more|load\s+more|
+        advertisement|sponsored.*|related(?:\s+\w+)?|category|categories|tags?:?.*|latest\s+news|
+        top\s+stories|most\s+read|authors?:?|by\s+[\w .'-]{1,40}|\d+\s+min(?:ute)?s?\s+read|
+        comments?(?:\s*\(?\d+\)?)?|leave\s+a\s+(?:comment|reply).*|reply|log\s*in|register|
+        cookies?.*|accept(?:\s+all)?(?:\s+cookies)?|skip\s+to\s+content|menu|home|back\s+to\s+top|
+        all\s+(?:publishing\s+)?rights.*reserved.*|copyright.*|©.*|\(?source:.*\)?|
+        help\s+us\b.*|your\s+support\b.*|support\s+(?:us|our)\b.*|donate.*|follow\s+us.*
+    )[.!:]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: lines made of separator characters ("+++++", "* * *", "-----")
+_SEPARATOR = re.compile(r"^\s*([-+*=_~#•·—–])(?:\s*\1){2,}\s*$")
+#: lines that start a reader-comment section; everything after them is dropped
+_COMMENTS_START = re.compile(r"^(?:comments?\s*\(?\d*\)?|\d+\s+comments?|leave\s+a\s+(?:comment|reply).*)$", re.I)
+_SENTENCE_END = re.compile(r"[.!?\"”'’»)]\s*$")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text, its headline, and the runs that map it back to the raw text."""
+
+    text: str
+    title: str
+    offsets: tuple[tuple[int, int, int], ...]
+    dropped: int  #: number of raw lines removed as noise
+
+
+def normalise_line(line: str) -> str:
+    """Key for recognising a repeated line: case, punctuation and spacing folded."""
+    folded = unicodedata.normalize("NFKC", line).casefold()
+    return re.sub(r"[\W_]+", " ", folded).strip()
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(_CHROME.match(line.strip()))
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 25:
+        return False
+    capitalised = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words) or 1
+    return capitalised / long_words >= 0.6 or not _SENTENCE_END.search(line)
+
+
+def _spam_tail(lines: list[tuple[int, str]]) -> int:
+    """Index where a trailing block of short chatty lines (comment spam) starts."""
+    cut = len(lines)
+    while cut > 0:
+        text = lines[cut - 1][1]
+        words = text.split()
+        chatty = len(words) <= 12 and (text.rstrip().endswith(("!", "?")) or not _SENTENCE_END.search(text))
+        if not chatty:
+            break
+        cut -= 1
+    # a single short closing line is often a real subhead or sign-off: keep it
+    return cut if len(lines) - cut >= 2 else len(lines)
+
+
+def split_passages(raw: str) -> list[tuple[int, str]]:
+    """Split raw text at separator lines into (offset, passage) pairs."""
+    passages, start, offset = [], 0, 0
+    for line in raw.splitlines(keepends=True):
+        if _SEPARATOR.match(line):
+            if raw[start:offset].strip():
+                passages.append((start, raw[start:offset]))
+            start = offset + len(line)
+        offset += len(line)
+    if raw[start:].strip():
+        passages.append((start, raw[start:]))
+    return passages
+
+
+def clean_text(raw: str, *, title: str = "", base_offset: int = 0) -> CleanText:
+    """Remove noise lines from ``raw``; take the first headline-like line as title.
+
+    >>> c = clean_text("Big News Today\\nShare on Facebook\\nPutin met Xi.\\nBig News Today")
+    >>> c.title, c.text
+    ('Big News Today', 'Putin met Xi.')
+    """
+    kept: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    if title:
+        seen.add(normalise_line(title))
+    dropped = 0
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        text = line.strip()
+        if not text:
+            continue
+        if _COMMENTS_START.match(text) and kept:
+            dropped += raw.count("\n", start) + 1
+            break
+        key = normalise_line(text)
+        if _is_chrome(text) or _SEPARATOR.match(text) or not key or key in seen:
+            dropped += 1
+            continue
+        seen.add(key)
+        lead = len(line) - len(line.lstrip())
+        kept.append((base_offset + start + lead, text))
+    cut = _spam_tail(kept)
+    dropped += len(kept) - cut
+    kept = kept[:cut]
+    if not title and kept and _looks_like_headline(kept[0][1]):
+        title = kept.pop(0)[1].rstrip(".")
+    elif title and kept and normalise_line(kept[0][1]) == normalise_line(title):
+        kept.pop(0)
+    parts, offsets, clean_offset = [], [], 0
+    for raw_start, text in kept:
+        offsets.append((clean_offset, raw_start, len(text)))
+        parts.append(text)
+        clean_offset += len(text) + 1
+    return CleanText("\n".join(parts), title.strip(), tuple(offsets), dropped)

@@ -1,0 +1,113 @@
+"""The `kg` command: thin wrappers that parse options and call the library."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.config import DEFAULT_OUT, Settings
+
+app = typer.Typer(
+    help="Build a knowledge graph of actors, events, claims and quantities from news articles.\n\n"
+    "Start with `kg build` (bundled sample articles) or `kg build FOLDER`, then open exports/graph.html "
+    "or ask questions with `kg query cq2_meetings`.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+console = Console(stderr=True)
+
+#: exit codes, documented in the README
+EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(None, help="Files or folders of articles (.txt, .jsonl/.json, .html). Default: the bundled sample articles."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
+    formats: list[str] = typer.Option(["turtle", "jsonld"], "--format", "-f", help="RDF formats to write: turtle, nt, jsonld, trig (repeat the option)."),
+    base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
+    batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
+    n_process: int = typer.Option(1, help="spaCy worker processes (use the number of cores on big corpora)."),
+    cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Build the graph and write graph.ttl, graph.jsonld, graph.graphml, graph.json, graph.html and report.json.
+
+    Exit code 0: everything built; 3: built, but some inputs were skipped (listed in report.json); 1: nothing built.
+    """
+    from tqdm import tqdm
+
+    from kg.export.rdf import FORMATS
+    from kg.pipeline import build as run_build
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise typer.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
+    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache)
+    with tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr) as bar:
+        try:
+            _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update)
+        except Exception as exc:  # noqa: BLE001 - the user gets a readable line, not a traceback
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
+    for item in report.skipped:
+        console.print(f"[yellow]skipped[/yellow] {item['path']}: {item['reason']}", highlight=False)
+    if not quiet:
+        console.print(
+            f"{report.articles} articles ({report.duplicates} duplicates), {report.entities} entities, {report.events} events, "
+            f"{report.claims} claims, {report.quantities} quantities, {report.triples} triples -> {out}/", highlight=False)
+    if report.articles == 0:
+        console.print("[red]error:[/red] no article could be read")
+        raise typer.Exit(EXIT_FAILED)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def query(
+    sparql: str = typer.Argument(..., help="SPARQL text, a .rq file, or a competency question name (see `kg questions`)."),
+    data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to query."),
+    output: str = typer.Option("table", "--output", help="table, csv or json."),
+) -> None:
+    """Run a SPARQL query over exported RDF (fast, with pyoxigraph)."""
+    from kg.query import load_store, read_query, run_query
+
+    try:
+        store = load_store(data)
+        names, rows = run_query(store, read_query(sparql))
+    except (OSError, ValueError, SyntaxError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    if output == "json":
+        typer.echo(json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1, default=str))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    else:
+        table = Table(*names)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+@app.command()
+def questions() -> None:
+    """List the competency questions shipped with kg (use the name with `kg query`)."""
+    from kg.query import competency_questions
+
+    for name, text in competency_questions().items():
+        typer.echo(f"{name}: {text.splitlines()[0].lstrip('# ')}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

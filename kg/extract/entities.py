@@ -1,0 +1,242 @@
+"""Entity mentions from a parsed ``Doc``: typed, normalised, with roles.
+
+Pure functions over spaCy spans.  Titles ("Russian President"), possessives
+and quotes are stripped from names and kept as the mention's role; metonyms
+("Beijing said") and demonyms ("Chinese officials") become their country only
+where they act, which :class:`MentionIndex` decides.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import gazetteer
+from kg.model import Mention
+
+__all__ = ["entity_mentions", "normalise_name", "MentionIndex", "TITLE_WORDS"]
+
+#: words that make up job titles before a name ("Foreign Minister", "spokesperson")
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministry", "foreign", "defense", "defence", "finance", "trade",
+    "interior", "secretary", "state", "general", "chancellor", "leader", "spokesperson", "spokesman",
+    "spokeswoman", "director", "chairman", "chairwoman", "chair", "head", "king", "queen", "prince", "premier",
+    "ambassador", "envoy", "senator", "governor", "mayor", "representative", "high", "commissioner", "chief",
+    "deputy", "affairs", "security", "policy", "former",
+    "mr", "mrs", "ms", "dr", "sir", "lord", "supreme", "pope", "sheikh", "emir", "crown", "ceo", "founder",
+    "professor", "analyst", "economist", "lawmaker", "diplomat", "adviser", "advisor", "national", "council",
+}
+_PERSON_PREFIX = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+)+", re.I)
+_STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?-–—"
+#: spaCy labels that name actors or places
+_LABELS = {"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"}
+#: organisation subtypes recognisable from a name's last words
+_ORG_SUFFIXES = (
+    (re.compile(r"\b(university|college|institute|academy|school)\b", re.I), "EducationalOrganization"),
+    (re.compile(r"\b(news|times|journal|post|herald|tribune|agency|press|tv|radio|media|gazette|telegraph|reuters|politico)\b", re.I), "NewsMediaOrganization"),
+    (re.compile(r"\b(ministry|government|parliament|congress|senate|court|council|commission|service|department|army|forces|police|assembly|cabinet|office|bank of)\b", re.I), "GovernmentOrganization"),
+    (re.compile(r"\b(group|corp|corporation|inc|ltd|company|co|motors|holdings|airlines)\b\.?$", re.I), "Corporation"),
+)
+
+
+def normalise_name(text: str, label: str = "") -> str:
+    """Strip quotes, possessives, a leading 'the' and (for people) titles."""
+    name = text.strip(_STRIP.replace(".", ""))
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]
+    name = re.sub(r"(?:['’]s|['’])$", "", name).strip(_STRIP.replace(".", ""))
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    if label == "PERSON":
+        name = _PERSON_PREFIX.sub("", name)
+    return re.sub(r"\s+", " ", name).strip(_STRIP.replace(".", ""))
+
+
+def _kind(name: str, label: str) -> str:
+    known = gazetteer().lookup(name)
+    if gazetteer().is_metonym(name):
+        place = gazetteer().place(name)
+        return place.kind if place else "Place"
+    if known:
+        return known.kind
+    if label == "PERSON":
+        return "Person"
+    if label == "GPE":
+        return "Place"
+    if label in ("LOC", "FAC"):
+        return "Place"
+    for pattern, kind in _ORG_SUFFIXES:
+        if pattern.search(name):
+            return kind
+    return "Organization"
+
+
+def _is_name(name: str, span: Span) -> bool:
+    if not name or name.casefold() in gazetteer().not_names or not any(c.isalpha() for c in name):
+        return False
+    if not name[0].isupper() and not name[0].isdigit():
+        return False
+    # all-lowercase spans and spans that run over a line break are NER errors
+    return "\n" not in span.text and len(name) <= 80
+
+
+def _role_before(span: Span) -> tuple[str, str]:
+    """Title words right before a person's name and the entity they belong to."""
+    doc = span.doc
+    i = span.start - 1
+    words: list[Token] = []
+    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+        words.insert(0, doc[i])
+        i -= 1
+    affiliation = ""
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i >= 0 and doc[i].ent_type_ in ("GPE", "NORP", "ORG"):
+        j = i
+        while j > 0 and doc[j - 1].ent_iob_ == "I" and doc[j].ent_iob_ != "B":
+            j -= 1
+        affiliation_text = normalise_name(doc[j:i + 1].text)
+        affiliation = gazetteer().demonym(affiliation_text) or affiliation_text
+    title = " ".join(t.text for t in words if t.lower_ not in ("former", "mr", "mrs", "ms", "dr"))
+    # inside the span: "President Xi" tagged as one PERSON
+    inner = _PERSON_PREFIX.match(span.text)
+    if inner:
+        title = (title + " " + inner.group(0)).strip()
+    return title.strip().title() if title.islower() else title.strip(), affiliation
+
+
+def _role_from_apposition(span: Span, index: "MentionIndex") -> tuple[str, str]:
+    """'X, a professor at Y' -> ('professor', 'Y')."""
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.ent_type_:
+            continue
+        title = " ".join(t.text for t in child.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_) + " " + child.text
+        affiliation = ""
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
+                for obj in prep.children:
+                    mention = index.get(obj)
+                    if mention is not None:
+                        affiliation = mention.name
+        return title.strip(), affiliation
+    return "", ""
+
+
+def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
+    """Every actor or place named in ``doc`` with its normalised name and kind.
+
+    NORP spans (demonyms) are not entities by themselves; they only become
+    actors through :meth:`MentionIndex.actor`.
+    """
+    out = []
+    for span in doc.ents:
+        if span.label_ not in _LABELS or span.label_ == "NORP":
+            continue
+        name = normalise_name(span.text, span.label_)
+        if not _is_name(name, span):
+            continue
+        kind = _kind(name, span.label_)
+        role, affiliation = _role_before(span) if kind == "Person" else ("", "")
+        out.append((span, Mention(span.text.strip(), name, kind, article_id, span.start_char, span.end_char, role, affiliation)))
+    return out
+
+
+class MentionIndex:
+    """Token -> mention lookups, and who a token stands for when it acts."""
+
+    ACTOR_NOUNS = {
+        "official", "officials", "government", "authorities", "forces", "military", "army", "troops", "leader",
+        "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
+        "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
+        "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
+    }
+    PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+    def __init__(self, doc: Doc, article_id: str):
+        self.doc, self.article_id = doc, article_id
+        self._by_token: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        for span, mention in entity_mentions(doc, article_id):
+            self.mentions.append(mention)
+            for token in span:
+                self._by_token[token.i] = mention
+        # roles from appositions need the index, so they are added in a second pass
+        for span in doc.ents:
+            mention = self._by_token.get(span.start)
+            if mention is not None and mention.kind == "Person" and not mention.role:
+                role, affiliation = _role_from_apposition(span, self)
+                if role:
+                    updated = Mention(mention.text, mention.name, mention.kind, mention.article_id, mention.start, mention.end, role, affiliation)
+                    self.mentions[self.mentions.index(mention)] = updated
+                    for token in span:
+                        self._by_token[token.i] = updated
+
+    def get(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def _country(self, label: str, token_or_span) -> Mention:
+        span = token_or_span if isinstance(token_or_span, Span) else self.doc[token_or_span.i:token_or_span.i + 1]
+        known = gazetteer().lookup(label)
+        kind = known.kind if known else "Country"
+        return Mention(span.text, known.label if known else label, kind, self.article_id, span.start_char, span.end_char)
+
+    def actor(self, token: Token) -> Mention | None:
+        """The entity a token stands for as an actor (subject, speaker, object)."""
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            if gazetteer().is_metonym(mention.name):
+                return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
+            return mention
+        if token.lower_ in self.PERSON_PRONOUNS:
+            return self.last_person(token.idx)
+        if token.ent_type_ == "NORP":
+            target = gazetteer().demonym(normalise_name(token.text))
+            if target:
+                return self._country(target, token)
+        if token.lemma_.lower() in self.ACTOR_NOUNS or token.lower_ in self.ACTOR_NOUNS:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+                    candidates = [child] if child.dep_ != "prep" else list(child.children)
+                    for cand in candidates:
+                        found = self._by_token.get(cand.i)
+                        if found is not None and found.kind != "Person":
+                            return self.actor(cand)
+                        if cand.ent_type_ == "NORP":
+                            target = gazetteer().demonym(normalise_name(cand.text))
+                            if target:
+                                phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
+                                return self._country(target, phrase)
+        return None
+
+    def actors(self, token: Token) -> list[Mention]:
+        """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
+        found = []
+        for t in [token, *_conjuncts(token)]:
+            mention = self.actor(t)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def last_person(self, before: int) -> Mention | None:
+        """The most recent person named before a character offset (light coreference)."""
+        best = None
+        for mention in self.mentions:
+            if mention.kind == "Person" and mention.end <= before:
+                best = mention
+        return best
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside a token range, in order."""
+        seen: list[Mention] = []
+        for i in range(start, end):
+            mention = self._by_token.get(i)
+            if mention is not None and mention not in seen:
+                seen.append(mention)
+        return seen
+
+
+def _conjuncts(token: Token) -> Iterable[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)

@@ -1,0 +1,125 @@
+"""Quantities: money, percentages and counts, normalised, with what they measure.
+
+"$240 billion" -> 240000000000 USD; "8.1%" -> 8.1 percent.  What is measured
+is the subject of the clause the number sits in ("Trade between the two
+countries reached ..."); the period comes from a date in the same clause.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from spacy.tokens import Span, Token
+
+from kg.extract.dates import resolve_period
+from kg.extract.entities import MentionIndex
+from kg.model import Evidence, QuantityMention
+
+__all__ = ["parse_quantity", "sentence_quantities"]
+
+_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
+           "trillion": 10**12, "tn": 10**12, "half a million": 5 * 10**5}
+_CURRENCIES = [("$", "USD"), ("us$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"), ("₹", "INR")]
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY",
+                   "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "pound": "GBP", "pounds": "GBP",
+                   "rupee": "INR", "rupees": "INR", "yen": "JPY"}
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|m|b)?\b", re.I)
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "dozen": 12}
+_MEASURE_HEADS = {"case", "instance", "people", "troops", "soldier", "civilian", "car", "vehicle", "drone", "missile",
+                  "tank", "refugee", "child", "death", "casualty", "job", "ton", "tonne", "barrel", "unit", "attack",
+                  "strike", "prisoner", "detainee", "worker", "employee", "component", "shell", "weapon"}
+
+
+def parse_quantity(text: str) -> tuple[Decimal, str] | None:
+    """Value in base units and unit code for a money/percent/count phrase.
+
+    >>> parse_quantity("$240 billion")
+    (Decimal('240000000000'), 'USD')
+    >>> parse_quantity("8.1%")
+    (Decimal('8.1'), 'percent')
+    """
+    lowered = text.casefold().replace("\u00a0", " ")
+    if "half a million" in lowered:
+        value = Decimal(500000)
+    else:
+        match = _NUMBER.search(lowered)
+        if match:
+            try:
+                value = Decimal(match.group(1).replace(",", ""))
+            except InvalidOperation:
+                return None
+            if match.group(2):
+                value *= _SCALES[match.group(2).lower()]
+        else:
+            words = [w for w in re.findall(r"[a-z]+", lowered) if w in _WORD_NUMBERS]
+            if not words:
+                return None
+            value = Decimal(_WORD_NUMBERS[words[0]])
+            for scale, factor in _SCALES.items():
+                if re.search(rf"\b{scale}\b", lowered) and len(scale) > 2:
+                    value *= factor
+    value = Decimal(format(value.normalize(), "f"))
+    if "%" in lowered or "percent" in lowered or "per cent" in lowered:
+        return value, "percent"
+    for symbol, code in _CURRENCIES:
+        if symbol in lowered:
+            return value, code
+    for word, code in _CURRENCY_WORDS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return value, code
+    return value, "count"
+
+
+def _measured(token: Token, index: MentionIndex) -> tuple[str, list]:
+    """The phrase a number measures, and the entities in it."""
+    head = token
+    for _ in range(4):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") or head.dep_ in ("acl", "relcl"):
+            break
+    subject = None
+    if head.dep_ in ("acl", "relcl") or (head.pos_ == "VERB" and head.dep_ in ("acl", "advcl") and head.head.pos_ == "NOUN"):
+        subject = head.head
+    else:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return "", []
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") and t.i < token.i]
+    if not tokens:
+        return "", []
+    span = subject.doc[tokens[0].i:tokens[-1].i + 1]
+    if len(span) > 14:
+        span = subject.doc[subject.left_edge.i:subject.i + 1]
+    mentions = index.in_span(span.start, span.end)
+    return span.text.strip(" ,"), mentions
+
+
+def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
+    """Every measured quantity in a sentence."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    for ent in sent.ents:
+        if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            continue
+        if ent.label_ == "CARDINAL" and (ent.root.head.lemma_.lower() not in _MEASURE_HEADS or not any(c.isdigit() for c in ent.text) and "million" not in ent.text):
+            continue
+        parsed = parse_quantity(ent.text)
+        if parsed is None:
+            continue
+        value, unit = parsed
+        if unit == "count" and ent.label_ == "CARDINAL":
+            description = ent.root.head.text
+        else:
+            description = ""
+        measured, about = _measured(ent.root, index)
+        description = measured or description
+        if not about:
+            about = index.in_span(sent.start, sent.end)
+        period = ""
+        for date in sorted(dates, key=lambda d: abs(d.start - ent.start)):
+            period = resolve_period(date.text, anchor)
+            if period:
+                break
+        yield QuantityMention(value, unit, ent.text.strip(), description, tuple(about), evidence, period)

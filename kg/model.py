@@ -1,0 +1,220 @@
+"""The data model: every record that flows between stages, as frozen dataclasses.
+
+Records are plain, hashable and picklable so that per-article results can be
+cached by content hash and shipped between Dask workers.  spaCy objects never
+appear here: extraction turns ``Doc`` spans into these records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after ingest and cleaning."""
+
+    id: str  #: stable id derived from the source path (and record number)
+    text: str  #: cleaned text that NLP sees
+    title: str = ""  #: headline ("" when unknown)
+    url: str = ""
+    date: dt.date | None = None  #: publication date, the anchor for relative dates
+    source_path: str = ""  #: input path relative to the build input, "#n" for records
+    content_hash: str = ""  #: sha256 of ``text``
+    duplicate_of: str | None = None  #: id of the article this one repeats
+    #: (clean_start, raw_start, length) runs mapping cleaned offsets to the raw text
+    offsets: tuple[tuple[int, int, int], ...] = ()
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Map an offset in ``text`` back to the original file's text."""
+        for clean_start, raw_start, length in self.offsets:
+            if clean_start <= clean_offset <= clean_start + length:
+                return raw_start + clean_offset - clean_start
+        return clean_offset
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input item that could not be built, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the article, the sentence and its raw offsets."""
+
+    article_id: str
+    sentence: str
+    start: int  #: character offset of the sentence in the original text
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a text that refers to an actor or a place."""
+
+    text: str  #: surface form as written ("President Xi", "the U.S.")
+    name: str  #: normalised name (titles, articles, possessives stripped)
+    kind: str  #: Person, Country, Place, City, Organization, or an Organization subtype
+    article_id: str
+    start: int  #: character offset in the cleaned text
+    end: int
+    role: str = ""  #: job title from a title or apposition ("Foreign Minister")
+    affiliation: str = ""  #: name of the organisation or country the role belongs to
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one sentence tells it."""
+
+    event_type: str  #: key of the event-type scheme ("meet", "visit", ...)
+    trigger: str  #: lemma of the verb or noun
+    source: Mention | None
+    target: Mention | None
+    evidence: Evidence
+    place: Mention | None = None
+    date: dt.date | None = None
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    """Something a speaker said, asserted or denied, in one sentence."""
+
+    speaker: Mention
+    stance: str  #: "Assert" or "Deny"
+    text: str  #: the quote or the reported clause
+    quote_type: str  #: "direct" or "indirect"
+    cue: str  #: lemma of the reporting word ("say", "deny", "according to")
+    about: tuple[Mention, ...]
+    evidence: Evidence
+    keywords: tuple[str, ...] = ()  #: content lemmas, used to match an accusation with its denial
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    """A number with a unit, what it measures and when."""
+
+    value: Decimal
+    unit: str  #: "USD", "EUR", "percent", "count", ...
+    text: str  #: the surface form ("$240 billion")
+    description: str  #: what is measured ("trade between China and Russia")
+    about: tuple[Mention, ...]
+    evidence: Evidence
+    period: str = ""  #: "2023", "2025-01/2025-07", or "" when not stated
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """Everything extracted from one article; the unit of caching."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    claims: tuple[ClaimMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    word_count: int = 0
+
+
+# --- resolved, corpus-level records -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor or place, merged over all its mentions."""
+
+    key: str  #: stable id: slug of kind + canonical name
+    label: str  #: canonical name
+    kind: str
+    aliases: tuple[str, ...] = ()  #: every other surface form seen
+    mention_count: int = 0
+    articles: tuple[str, ...] = ()  #: ids of articles that mention it
+    job_titles: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()  #: keys of organisations/countries it belongs to
+    nationality: str | None = None  #: key of a Country
+    same_as: tuple[str, ...] = ()  #: outside identifiers (e.g. Wikidata IRIs)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event merged over every article that reports it."""
+
+    key: str
+    event_type: str
+    trigger: str
+    source: str | None  #: entity key
+    target: str | None
+    place: str | None
+    date: dt.date | None
+    evidence: tuple[Evidence, ...]
+    label: str = ""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement attributed to a speaker, with its stance."""
+
+    key: str
+    speaker: str  #: entity key
+    stance: str
+    text: str
+    quote_type: str
+    cue: str
+    about: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    keywords: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()  #: keys of claims with the opposite stance on the same thing
+    quantities: tuple[str, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A normalised number merged over the articles that report it."""
+
+    key: str
+    value: Decimal
+    unit: str
+    text: str
+    description: str
+    about: tuple[str, ...]
+    period: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    """The resolved corpus: what every export and the viewer are made from."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    quantities: tuple[Quantity, ...]
+    mentions: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """article id -> keys of the entities it mentions"""
+
+    def entity(self, key: str) -> Entity:
+        return self._entities_by_key[key]
+
+    @property
+    def _entities_by_key(self) -> dict[str, Entity]:
+        cache = self.__dict__.get("_by_key")
+        if cache is None:
+            cache = {e.key: e for e in self.entities}
+            object.__setattr__(self, "_by_key", cache)
+        return cache

@@ -1,0 +1,166 @@
+"""Wires the stages: ingest -> nlp -> extract -> resolve -> graph -> export / viewer.
+
+The only module that knows every stage.  Articles stream through
+``nlp.pipe``; only the small extraction records are kept, never the Docs.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.cache import ExtractionCache
+from kg.config import SAMPLES_DIR, Settings
+from kg.export._atomic import write_text
+from kg.export.nx import write_graphml, write_node_link
+from kg.export.rdf import FORMATS, to_rdf, write_rdf
+from kg.graph import to_networkx
+from kg.ingest import read_articles
+from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
+from kg.resolve import resolve
+from kg.viewer import write_html
+
+__all__ = ["BuildReport", "extract_corpus", "build", "export"]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, skipped inputs, warnings and time per stage."""
+
+    inputs: list[str]
+    articles: int = 0
+    duplicates: int = 0
+    words: int = 0
+    entities: int = 0
+    events: int = 0
+    claims: int = 0
+    quantities: int = 0
+    triples: int = 0
+    cache_hits: int = 0
+    skipped: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = dict(self.__dict__)
+        total = sum(self.seconds.values())
+        data["seconds"] = {k: round(v, 3) for k, v in self.seconds.items()} | {"total": round(total, 3)}
+        data["words_per_second"] = round(self.words / total) if total else 0
+        return data
+
+
+class _Timer:
+    """Accumulates time spent inside a generator's ``next``."""
+
+    def __init__(self, seconds: dict[str, float], stage: str):
+        self.seconds, self.stage = seconds, stage
+        seconds.setdefault(stage, 0.0)
+
+    def wrap(self, items: Iterable) -> Iterator:
+        iterator = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                self.seconds[self.stage] += time.perf_counter() - start
+                return
+            self.seconds[self.stage] += time.perf_counter() - start
+            yield item
+
+
+def extract_corpus(
+    paths: Iterable[Path], settings: Settings, report: BuildReport, *, cache: ExtractionCache | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[ArticleExtraction]:
+    """Ingest, parse and extract every article; problems go to ``report.skipped``."""
+    from kg.extract import extract_article
+    from kg.nlp import build_nlp
+
+    seconds = report.seconds
+    start = time.perf_counter()
+    nlp = build_nlp(settings.model)
+    seconds["load_model"] = time.perf_counter() - start
+    cache = cache or ExtractionCache(None, settings.model)
+    results: list[ArticleExtraction] = []
+
+    def to_parse() -> Iterator[tuple[str, Article]]:
+        for item in _Timer(seconds, "ingest").wrap(read_articles(paths, near_duplicate=settings.near_duplicate)):
+            if isinstance(item, Skipped):
+                report.skipped.append({"path": item.path, "reason": item.reason})
+                continue
+            cached = cache.get(item)
+            if cached is not None:
+                results.append(cached)
+                if progress:
+                    progress(1)
+                continue
+            yield item.text, item
+
+    extract_seconds = 0.0
+    loop_start = time.perf_counter()
+    for doc, article in nlp.pipe(to_parse(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process):
+        t = time.perf_counter()
+        extraction = extract_article(article, doc)
+        cache.put(extraction)
+        results.append(extraction)
+        extract_seconds += time.perf_counter() - t
+        if progress:
+            progress(1)
+    seconds["nlp"] = time.perf_counter() - loop_start - extract_seconds - seconds["ingest"]
+    seconds["extract"] = extract_seconds
+    report.cache_hits = cache.hits
+    return results
+
+
+def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildReport, formats: Iterable[str] = ("turtle", "jsonld")) -> None:
+    """Write every export file atomically into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    seconds = report.seconds
+    t = time.perf_counter()
+    rdf = to_rdf(kg, settings.base_iri)
+    report.triples = len(rdf)
+    for fmt in dict.fromkeys(["turtle", *formats]):
+        path = out / f"graph{FORMATS[fmt][1]}"
+        write_rdf(rdf, path, fmt, kg, settings.base_iri)
+        report.outputs[fmt] = path.name
+    nxg = to_networkx(kg)
+    write_graphml(nxg, out / "graph.graphml")
+    write_node_link(nxg, out / "graph.json")
+    report.outputs |= {"graphml": "graph.graphml", "node-link": "graph.json"}
+    seconds["export"] = time.perf_counter() - t
+    t = time.perf_counter()
+    from kg.viewer import summarise
+
+    shown, note = summarise(nxg, settings.viewer_max_nodes)
+    write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note)
+    report.outputs["html"] = "graph.html"
+    seconds["viewer"] = time.perf_counter() - t
+
+
+def build(
+    paths: Iterable[Path] | None = None, out: Path | None = Path("exports"), settings: Settings | None = None, *,
+    formats: Iterable[str] = ("turtle", "jsonld"), progress: Callable[[int], None] | None = None,
+) -> tuple[KnowledgeGraph, BuildReport]:
+    """Build the knowledge graph of ``paths`` (default: the bundled samples) and export it to ``out``."""
+    settings = settings or Settings()
+    paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
+    report = BuildReport(inputs=[str(p) for p in paths])
+    cache = ExtractionCache(Path(out) / ".cache" if out is not None and settings.cache else None, settings.model)
+    extractions = extract_corpus(paths, settings, report, cache=cache, progress=progress)
+    t = time.perf_counter()
+    kg = resolve(extractions, fuzzy_threshold=settings.fuzzy_name)
+    report.seconds["resolve"] = time.perf_counter() - t
+    report.articles = len(kg.articles)
+    report.duplicates = sum(1 for a in kg.articles if a.duplicate_of)
+    report.words = sum(x.word_count for x in extractions)
+    report.entities, report.events, report.claims, report.quantities = (
+        len(kg.entities), len(kg.events), len(kg.claims), len(kg.quantities))
+    report.warnings += [f"{s['path']}: {s['reason']}" for s in report.skipped]
+    if out is not None:
+        export(kg, Path(out), settings, report, formats)
+        write_text(Path(out) / "report.json", json.dumps(report.as_dict(), indent=2, sort_keys=True, default=str) + "\n")
+    return kg, report

@@ -1,0 +1,348 @@
+"""Resolution: mentions -> canonical entities; event, claim and quantity mentions
+-> corpus-level records merged over every article that reports them.
+
+No spaCy here.  Name matching is near-linear: names are blocked by their
+last word's first letters and only compared within a block (rapidfuzz).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from kg.gazetteer import gazetteer, name_key
+from kg.model import (
+    ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, Evidence, KnowledgeGraph, Mention, Quantity,
+    QuantityMention,
+)
+from kg.vocab import EVENT_TYPES, slug, stable_hash
+
+__all__ = ["resolve", "EntityResolver", "independent_source"]
+
+_FAMILY = {
+    "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
+}
+_EVENT_VERBS = {
+    "meet": "meets", "visit": "visits", "cooperate": "cooperates with", "praise": "praises", "trade": "trades with",
+    "aid": "aids", "demand": "makes demands of", "accuse": "accuses", "reject": "rejects", "threaten": "threatens",
+    "sanction": "sanctions", "attack": "attacks",
+}
+
+
+def family(kind: str) -> str:
+    """Coarse type used for identity: person, country, place or organization."""
+    return _FAMILY.get(kind, "organization")
+
+
+def independent_source(article_id: str, duplicates: dict[str, str]) -> str:
+    """The article a report counts as: duplicates and passages count as their original."""
+    base = duplicates.get(article_id, article_id)
+    return base.split("-part", 1)[0] if "-part" in base else base
+
+
+class EntityResolver:
+    """Maps mentions to canonical entities; one entity per real-world name.
+
+    Deterministic and order-independent: the canonical label is chosen from
+    counts with ties broken by the name itself, never by arrival order.
+    """
+
+    def __init__(self, fuzzy_threshold: float = 90.0):
+        self.threshold = fuzzy_threshold
+        self._canonical: dict[tuple[str, str], str] = {}  # (family, name key) -> canonical name
+
+    def fit(self, mentions: Iterable[Mention]) -> "EntityResolver":
+        by_name: dict[str, Counter] = defaultdict(Counter)
+        names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for m in mentions:
+            known = gazetteer().lookup(m.name) if m.kind != "Person" else None
+            kind = known.kind if known and not gazetteer().is_metonym(m.name) or (known and m.kind == "Country") else m.kind
+            by_name[name_key(m.name)][family(kind)] += 1
+            names[(family(kind), m.name)] += Counter({m.name: 1})
+        # one family per name: the majority (ties: the alphabetically first family)
+        majority = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in by_name.items()}
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for (fam, name), c in names.items():
+            counts[majority[name_key(name)]][name] += sum(c.values())
+        self._majority = majority
+        for fam, name_counts in counts.items():
+            self._fit_family(fam, name_counts)
+        return self
+
+    def _fit_family(self, fam: str, name_counts: Counter) -> None:
+        canonical: dict[str, str] = {}
+        for name in name_counts:
+            known = gazetteer().lookup(name)
+            if known and fam != "person" and not (fam == "place" and gazetteer().is_metonym(name)):
+                canonical[name] = known.label
+        if fam == "person":
+            canonical.update(self._merge_people(name_counts))
+        else:
+            canonical.update(self._merge_fuzzy([n for n in name_counts if n not in canonical], name_counts))
+        for name in name_counts:
+            self._canonical[(fam, name_key(name))] = canonical.get(name, name)
+
+    def _merge_fuzzy(self, names: list[str], counts: Counter) -> dict[str, str]:
+        """Spelling variants within blocks of names sharing their last word's first three letters."""
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            blocks[name_key(name).split()[-1][:3] if name.split() else ""].append(name)
+        out: dict[str, str] = {}
+        for block in blocks.values():
+            ranked = sorted(block, key=lambda n: (-len(n.split()), -counts[n], n))
+            for name in ranked:
+                if name in out:
+                    continue
+                out[name] = name
+                for other in ranked:
+                    if other not in out and len(other.split()) == len(name.split()) and fuzz.ratio(name_key(name), name_key(other)) >= self.threshold:
+                        out[other] = name
+        # the most frequent spelling of each group becomes its label
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name, head in out.items():
+            groups[head].append(name)
+        for members in groups.values():
+            label = min(members, key=lambda n: (-counts[n], n))
+            for n in members:
+                out[n] = label
+        return out
+
+    def _merge_people(self, counts: Counter) -> dict[str, str]:
+        full = self._merge_fuzzy([n for n in counts if len(n.split()) > 1], counts)
+        labels = sorted(set(full.values()))
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for label in labels:
+            surnames[name_key(label).split()[-1]].add(label)
+            surnames[name_key(label).split()[0]].add(label)  # Chinese names: family name first ("Xi")
+        for name, label in list(full.items()):
+            surnames[name_key(name).split()[-1]].add(label)
+        out = dict(full)
+        singles = [n for n in counts if len(n.split()) == 1]
+        for name in singles:
+            key = name_key(name)
+            candidates = surnames.get(key, set())
+            if not candidates:
+                near = [lab for s, labs in surnames.items() if s[:3] == key[:3] and fuzz.ratio(s, key) >= self.threshold for lab in labs]
+                candidates = set(near)
+            out[name] = min(candidates, key=lambda lab: (-counts[lab], lab)) if len(candidates) == 1 else name
+        single_groups = self._merge_fuzzy([n for n in singles if out[n] == n], counts)
+        out.update(single_groups)
+        return out
+
+    def family_of(self, mention: Mention) -> str:
+        return self._majority.get(name_key(mention.name), family(mention.kind))
+
+    def label(self, mention: Mention) -> str:
+        fam = self.family_of(mention)
+        return self._canonical.get((fam, name_key(mention.name)), mention.name)
+
+    def key(self, mention: Mention) -> str:
+        return entity_key(self.family_of(mention), self.label(mention))
+
+
+def entity_key(fam: str, label: str) -> str:
+    return f"{fam}/{slug(label)}"
+
+
+def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) -> tuple[list[Entity], dict[str, tuple[str, ...]]]:
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    count: Counter = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    affiliations: dict[str, set[str]] = defaultdict(set)
+    mentioned: dict[str, set[str]] = defaultdict(set)
+
+    def add(m: Mention) -> str:
+        key = resolver.key(m)
+        labels[key] = resolver.label(m)
+        kinds[key][m.kind] += 1
+        for form in (m.text, m.name):
+            aliases[key].add(form)
+        articles[key].add(m.article_id)
+        mentioned[m.article_id].add(key)
+        return key
+
+    for x in extractions:
+        for m in x.mentions:
+            key = add(m)
+            count[key] += 1
+            if m.role:
+                roles[key][m.role] += 1
+            if m.affiliation:
+                affiliations[key].add(m.affiliation)
+        for m in _actor_mentions(x):
+            add(m)
+    name_to_key = {}
+    for key, label in labels.items():
+        name_to_key.setdefault(name_key(label), key)
+    entities = []
+    for key in sorted(labels):
+        label = labels[key]
+        fam = key.split("/", 1)[0]
+        kind_counts = kinds[key]
+        known = gazetteer().lookup(label) if fam != "person" else None
+        if known and known.label == label and family(known.kind) == fam:
+            kind = known.kind
+        else:
+            kind = min((k for k in kind_counts if family(k) == fam), key=lambda k: (-kind_counts[k], k), default=fam.title())
+        affiliation_keys = []
+        nationality = None
+        for name in sorted(affiliations[key]):
+            target = name_to_key.get(name_key(gazetteer().lookup(name).label if gazetteer().lookup(name) else name))
+            if target and target != key:
+                affiliation_keys.append(target)
+                if target.startswith("country/") and kind == "Person" and nationality is None:
+                    nationality = target
+        qid = gazetteer().wikidata(label)
+        entities.append(Entity(
+            key=key, label=label, kind=kind,
+            aliases=tuple(sorted(a for a in aliases[key] if a != label)),
+            mention_count=count[key], articles=tuple(sorted(articles[key])),
+            job_titles=tuple(sorted(roles[key], key=lambda r: (-roles[key][r], r))),
+            affiliations=tuple(sorted(set(affiliation_keys))), nationality=nationality,
+            same_as=(qid,) if qid else (),
+        ))
+    return entities, {a: tuple(sorted(keys)) for a, keys in sorted(mentioned.items())}
+
+
+def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
+    """Mentions made by actor resolution (metonyms, demonyms) that NER did not list."""
+    for e in x.events:
+        yield from (m for m in (e.source, e.target, e.place) if m is not None)
+    for c in x.claims:
+        yield c.speaker
+        yield from c.about
+    for q in x.quantities:
+        yield from q.about
+
+
+def _label_event(event_type: str, source: str | None, target: str | None, labels: dict[str, str]) -> str:
+    verb = _EVENT_VERBS[event_type]
+    parts = [labels.get(source, "someone"), verb]
+    if target:
+        parts.append(labels[target])
+    return " ".join(parts)
+
+
+def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labels: dict[str, str]) -> list[Event]:
+    groups: dict[tuple, list[EventMention]] = defaultdict(list)
+    for x in extractions:
+        for e in x.events:
+            source = resolver.key(e.source) if e.source else None
+            target = resolver.key(e.target) if e.target else None
+            if source is not None and source == target:
+                continue
+            if e.event_type in ("meet", "trade", "cooperate") and target and source and target < source:
+                source, target = target, source
+            groups[(e.event_type, source, target)].append(e)
+    events = []
+    for (event_type, source, target), mentions in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
+        dates = sorted({m.date for m in mentions if m.date})
+        # one node per distinct date; undated reports join the only dated one
+        clusters: dict[object, list[EventMention]] = defaultdict(list)
+        for m in mentions:
+            clusters[m.date if m.date else (dates[0] if len(dates) == 1 else None)].append(m)
+        for date, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
+            places = Counter(resolver.key(m.place) for m in members if m.place)
+            place = min(places, key=lambda p: (-places[p], p)) if places else None
+            triggers = Counter(m.trigger for m in members)
+            evidence = tuple(sorted(set(m.evidence for m in members), key=lambda ev: (ev.article_id, ev.start)))
+            events.append(Event(
+                key=stable_hash("event", event_type, source, target, date),
+                event_type=event_type, trigger=min(triggers, key=lambda t: (-triggers[t], t)),
+                source=source, target=target, place=place, date=date, evidence=evidence,
+                label=_label_event(event_type, source, target, labels),
+            ))
+    return events
+
+
+def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver) -> list[Claim]:
+    groups: dict[tuple, list[ClaimMention]] = defaultdict(list)
+    for x in extractions:
+        for c in x.claims:
+            speaker = resolver.key(c.speaker)
+            # the same statement retold: same speaker, stance and near-identical text
+            text_key = " ".join(sorted(set(c.keywords)))[:200] or c.text.casefold()
+            groups[(speaker, c.stance, text_key)].append(c)
+    claims = []
+    for (speaker, stance, _), members in sorted(groups.items()):
+        first = min(members, key=lambda c: (c.evidence.article_id, c.evidence.start))
+        about = tuple(sorted({resolver.key(m) for c in members for m in c.about} - {speaker}))
+        evidence = tuple(sorted(set(c.evidence for c in members), key=lambda ev: (ev.article_id, ev.start)))
+        cues = Counter(c.cue for c in members)
+        claims.append(Claim(
+            key=stable_hash("claim", speaker, stance, first.text),
+            speaker=speaker, stance=stance, text=first.text, quote_type=first.quote_type,
+            cue=min(cues, key=lambda c: (-cues[c], c)), about=about, evidence=evidence,
+            keywords=tuple(sorted({k for c in members for k in c.keywords})),
+        ))
+    return _link_contradictions(claims)
+
+
+def _link_contradictions(claims: list[Claim]) -> list[Claim]:
+    """An assertion and a denial contradict when they share what they are about and their content words overlap."""
+    asserted = [c for c in claims if c.stance == "Assert"]
+    links: dict[str, set[str]] = defaultdict(set)
+    for denial in (c for c in claims if c.stance == "Deny"):
+        subjects = set(denial.about) | {denial.speaker}
+        for claim in asserted:
+            if claim.speaker == denial.speaker or not (subjects & set(claim.about)):
+                continue
+            shared = set(denial.keywords) & set(claim.keywords)
+            if len(shared) >= 2 or (shared and len(denial.keywords) <= 4):
+                links[denial.key].add(claim.key)
+                links[claim.key].add(denial.key)
+    return [Claim(**{**c.__dict__, "contradicts": tuple(sorted(links.get(c.key, ())))}) for c in claims]
+
+
+def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) -> list[Quantity]:
+    groups: dict[tuple, list[QuantityMention]] = defaultdict(list)
+    for x in extractions:
+        for q in x.quantities:
+            about = frozenset(resolver.key(m) for m in q.about)
+            groups[(str(q.value), q.unit, q.period)].append((q, about))
+    quantities = []
+    for (value, unit, period), members in sorted(groups.items()):
+        # within one value+unit+period, reports about overlapping entities are one figure
+        clusters: list[list] = []
+        for q, about in sorted(members, key=lambda qa: (qa[0].evidence.article_id, qa[0].evidence.start)):
+            home = next((c for c in clusters if any(about & a or not about or not a for _, a in c)), None)
+            (home if home is not None else clusters.append([]) or clusters[-1]).append((q, about))
+        for cluster in clusters:
+            first = cluster[0][0]
+            about = tuple(sorted(set().union(*(a for _, a in cluster))))
+            descriptions = [q.description for q, _ in cluster if q.description]
+            quantities.append(Quantity(
+                key=stable_hash("quantity", value, unit, period, about), value=first.value, unit=unit, text=first.text,
+                description=max(descriptions, key=len) if descriptions else "", about=about, period=period,
+                evidence=tuple(sorted({q.evidence for q, _ in cluster}, key=lambda ev: (ev.article_id, ev.start))),
+            ))
+    return quantities
+
+
+def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = 90.0) -> KnowledgeGraph:
+    """Merge per-article extractions into one knowledge graph."""
+    extractions = sorted(extractions, key=lambda x: x.article.id)
+    resolver = EntityResolver(fuzzy_threshold)
+    resolver.fit(m for x in extractions for m in (*x.mentions, *_actor_mentions(x)))
+    entities, mentioned = _entities(extractions, resolver)
+    labels = {e.key: e.label for e in entities}
+    return KnowledgeGraph(
+        articles=tuple(x.article for x in extractions),
+        entities=tuple(entities),
+        events=tuple(_events(extractions, resolver, labels)),
+        claims=tuple(_claims(extractions, resolver)),
+        quantities=tuple(_quantities(extractions, resolver)),
+        mentions=mentioned,
+    )
+
+
+def source_count(evidence: Iterable[Evidence], duplicates: dict[str, str]) -> int:
+    """How many independent articles a fact comes from."""
+    return len({independent_source(e.article_id, duplicates) for e in evidence})
+
+
+EVENT_TYPE_KEYS = tuple(EVENT_TYPES)
