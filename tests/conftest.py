@@ -1,0 +1,62 @@
+"""Shared fixtures: the spaCy pipeline and one seed build per test session.
+
+Building is the slow part, so tests that only read the output share a build.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = ROOT / "kg" / "data" / "samples"
+
+
+def pytest_collection_modifyitems(config, items):
+    if not SEEDS.is_dir():
+        skip = pytest.mark.skip(reason=f"seed corpus not found at {SEEDS}")
+        for item in items:
+            if "seed" in item.fixturenames or "seed_build" in item.fixturenames:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """(KnowledgeGraph, BuildReport, out folder) of ``kg build ../shared/seeds``."""
+    from kg.config import Settings
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-export")
+    kg, report = build([SEEDS], out, Settings(cache=False), formats=("turtle", "jsonld", "nt", "trig"))
+    return kg, report, out
+
+
+@pytest.fixture(scope="session")
+def seed_rdf(seed_build):
+    """The seed export's Turtle parsed back with rdflib."""
+    from rdflib import Graph
+
+    return Graph().parse(seed_build[2] / "graph.ttl")
+
+
+@pytest.fixture
+def extract(nlp):
+    """Extract records from a snippet of text: ``extract(text, date=None)``."""
+    import datetime as dt
+
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    def run(text: str, date: dt.date | None = None, article_id: str = "t"):
+        article = Article(id=article_id, text=text, date=date)
+        return extract_article(article, nlp(text))
+
+    return run
