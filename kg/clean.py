@@ -58,9 +58,9 @@ def _looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 25:
         return False
-    capitalised = sum(w[:1].isupper() for w in words if len(w) > 3)
-    long_words = sum(len(w) > 3 for w in words) or 1
-    return capitalised / long_words >= 0.6 or not _SENTENCE_END.search(line)
+    long_words = [w for w in words if len(w) > 3]
+    title_cased = len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.75
+    return title_cased or not _SENTENCE_END.search(line)
 
 
 def _spam_tail(lines: list[tuple[int, str]]) -> int:
@@ -122,7 +122,7 @@ def clean_text(raw: str, *, title: str = "", base_offset: int = 0) -> CleanText:
     cut = _spam_tail(kept)
     dropped += len(kept) - cut
     kept = kept[:cut]
-    if not title and kept and _looks_like_headline(kept[0][1]):
+    if not title and len(kept) > 1 and _looks_like_headline(kept[0][1]):
         title = kept.pop(0)[1].rstrip(".")
     elif title and kept and normalise_line(kept[0][1]) == normalise_line(title):
         kept.pop(0)

@@ -136,6 +136,9 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
         if not _is_name(name, span):
             continue
         kind = _kind(name, span.label_)
+        known = gazetteer().lookup(name)
+        if known is not None and kind == known.kind:
+            name = known.label  # "U.S." -> "United States"; the surface form stays in ``text``
         role, affiliation = _role_before(span) if kind == "Person" else ("", "")
         out.append((span, Mention(span.text.strip(), name, kind, article_id, span.start_char, span.end_char, role, affiliation)))
     return out

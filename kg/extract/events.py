@@ -76,7 +76,7 @@ def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB"):
             for grandchild in child.children:
-                if grandchild.dep_ == "prep" and grandchild.lower_ in ("to", "with", "of"):
+                if grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS | {"of"}:
                     for obj in grandchild.children:
                         found = index.actors(obj)
                         if found:

@@ -1,0 +1,59 @@
+"""Cleaning removes scraping noise and keeps offsets back to the raw text."""
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean_text, split_passages
+
+RAW = """Category
+Latest news
+
+Leaders Agree on Grain Corridor
+
+2 min read
+Leaders Agree on Grain Corridor
+Turkey and Ukraine agreed on Tuesday to reopen the grain corridor.
+Share on Facebook
+Tweet
+The deal was announced in Ankara.
+Subscribe to our newsletter
+Comments 3
+Great post!!! visit my site
+Thanks!
+"""
+
+
+def test_chrome_lines_and_repeated_headline_are_removed():
+    cleaned = clean_text(RAW)
+    assert cleaned.title == "Leaders Agree on Grain Corridor"
+    assert cleaned.text.splitlines() == [
+        "Turkey and Ukraine agreed on Tuesday to reopen the grain corridor.",
+        "The deal was announced in Ankara.",
+    ]
+
+
+def test_offsets_point_back_into_the_raw_text():
+    cleaned = clean_text(RAW)
+    for clean_start, raw_start, length in cleaned.offsets:
+        assert cleaned.text[clean_start:clean_start + length] == RAW[raw_start:raw_start + length]
+
+
+@pytest.mark.parametrize("spam", [
+    "Nice theme!\nThank you Carlos!\nYou're welcome!",
+    "Please rate!\nYes Sure!",
+])
+def test_trailing_comment_spam_is_dropped(spam):
+    text = "Russia and China signed a trade deal in Moscow on Friday.\n" + spam
+    assert clean_text(text).text == "Russia and China signed a trade deal in Moscow on Friday."
+
+
+def test_separators_split_a_file_into_passages():
+    raw = "First story text here.\n+++++\nSecond telling of it.\n"
+    passages = split_passages(raw)
+    assert [p.strip() for _, p in passages] == ["First story text here.", "Second telling of it."]
+    assert raw[passages[1][0]:].startswith("Second")
+
+
+def test_a_real_sentence_ending_the_article_is_kept():
+    text = "Putin met Xi in Beijing.\nThe talks lasted three hours and ended with a joint statement."
+    assert clean_text(text).text == text

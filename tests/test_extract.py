@@ -1,0 +1,127 @@
+"""Extraction rules, one sentence each: sentence -> expected records."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.dates import resolve_date, resolve_period
+from kg.extract.quantities import parse_quantity
+
+
+def events(x):
+    return {(e.event_type, e.source.name, e.target.name if e.target else None) for e in x.events}
+
+
+def claims(x):
+    return {(c.speaker.name, c.stance) for c in x.claims}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin met Xi Jinping in Beijing on Thursday.", ("meet", "Vladimir Putin", "Xi Jinping")),
+    ("Putin and Xi Jinping met in Beijing.", ("meet", "Putin", "Xi Jinping")),
+    ("Vladimir Putin thanked Xi Jinping for his peace efforts.", ("praise", "Vladimir Putin", "Xi Jinping")),
+    ("Xi Jinping was thanked by Vladimir Putin for his efforts.", ("praise", "Vladimir Putin", "Xi Jinping")),
+    ("The United States imposed sanctions on Iran.", ("sanction", "United States", "Iran")),
+    ("Russia invaded Ukraine in February 2022.", ("attack", "Russia", "Ukraine")),
+    ("Putin's visit to China lasted two days.", ("visit", "Putin", "China")),
+    ("Beijing supplied Russia with machine tools.", ("aid", "China", "Russia")),
+])
+def test_events(extract, text, expected):
+    assert expected in events(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "China denied that it supplied weapons to Russia.",
+    "China did not supply weapons to Russia.",
+])
+def test_denied_or_negated_events_are_not_facts(extract, text):
+    assert ("aid", "China", "Russia") not in events(extract(text))
+
+
+def test_event_place_and_relative_date(extract):
+    x = extract("Vladimir Putin met Xi Jinping in Beijing on Thursday.", date=dt.date(2024, 5, 17))
+    meeting = next(e for e in x.events if e.event_type == "meet")
+    assert meeting.place.name == "Beijing"
+    assert meeting.date == dt.date(2024, 5, 16)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China denies supplying any weapons to Russia.", ("China", "Deny")),
+    ("“We appreciate the initiative,” Putin said.", ("Putin", "Assert")),
+    ("U.S. officials said China was helping Russia rebuild its army.", ("United States", "Assert")),
+    ("According to Reuters, trade fell by 8% in the first half.", ("Reuters", "Assert")),
+    ("Guo Jiakun said that “these reports are not consistent with reality”.", ("Guo Jiakun", "Deny")),
+    ("The Kremlin said the talks were useful and constructive.", ("Russia", "Assert")),
+])
+def test_claims(extract, text, expected):
+    assert expected in claims(extract(text))
+
+
+def test_pronoun_speaker_is_the_last_person_named(extract):
+    x = extract("Volodymyr Zelensky spoke in Kyiv. He said that Ukraine needs more air defence systems.")
+    assert ("Volodymyr Zelensky", "Assert") in claims(x)
+
+
+def test_claim_content_and_about(extract):
+    x = extract("China denies supplying any weapons to Russia.")
+    claim = x.claims[0]
+    assert "weapons" in claim.text
+    assert [m.name for m in claim.about] == ["Russia"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("$240 billion", Decimal("240000000000"), "USD"),
+    ("over $245 billion", Decimal("245000000000"), "USD"),
+    ("8.1%", Decimal("8.1"), "percent"),
+    ("more than 26 percent", Decimal("26"), "percent"),
+    ("€1.5 trillion", Decimal("1500000000000"), "EUR"),
+    ("half a million", Decimal("500000"), "count"),
+    ("3,400", Decimal("3400"), "count"),
+])
+def test_parse_quantity(text, value, unit):
+    assert parse_quantity(text) == (value, unit)
+
+
+def test_quantity_description_about_and_period(extract):
+    x = extract("Trade between China and Russia reached $240 billion last year.", date=dt.date(2024, 5, 17))
+    q = next(q for q in x.quantities if q.unit == "USD")
+    assert q.value == Decimal("240000000000")
+    assert "Trade between China and Russia" in q.description
+    assert {m.name for m in q.about} == {"China", "Russia"}
+    assert q.period == "2023"
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("on Thursday", dt.date(2024, 5, 17), dt.date(2024, 5, 16)),
+    ("May 16, 2024", None, dt.date(2024, 5, 16)),
+    ("August 28", dt.date(2025, 9, 1), dt.date(2025, 8, 28)),
+    ("last year", dt.date(2024, 5, 17), None),
+])
+def test_resolve_date(text, anchor, expected):
+    assert resolve_date(text, anchor) == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("last year", dt.date(2024, 5, 17), "2023"),
+    ("in 2023", None, "2023"),
+    ("from January to July this year", dt.date(2025, 8, 28), "2025-01/2025-07"),
+    ("the first half of the year", dt.date(2025, 8, 28), ""),
+    ("in the first half of 2025", None, "2025-01/2025-06"),
+    ("last year", None, ""),
+])
+def test_resolve_period(text, anchor, expected):
+    assert resolve_period(text, anchor) == expected
+
+
+@pytest.mark.parametrize("text, name, kind, role, affiliation", [
+    ("Russian President Vladimir Putin arrived.", "Vladimir Putin", "Person", "President", "Russia"),
+    ("China's Foreign Minister Wang Yi spoke.", "Wang Yi", "Person", "Foreign Minister", "China"),
+    ("Hoo Tiang Boon, a professor at Nanyang Technological University, said so.", "Hoo Tiang Boon", "Person", "professor", "Nanyang Technological University"),
+    ("Officials in the U.S. reacted.", "United States", "Country", "", ""),
+    ("Fighting continued near Kharkiv.", "Kharkiv", "City", "", ""),
+])
+def test_entity_mentions(extract, text, name, kind, role, affiliation):
+    mention = next(m for m in extract(text).mentions if m.name == name)
+    assert (mention.kind, mention.role, mention.affiliation) == (kind, role, affiliation)

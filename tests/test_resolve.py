@@ -1,0 +1,75 @@
+"""Resolution: one entity per real-world name, merged facts, stable keys. No spaCy needed."""
+from __future__ import annotations
+
+from kg.model import ArticleExtraction, Article, ClaimMention, EventMention, Evidence, Mention
+from kg.resolve import resolve
+
+
+def mention(name, kind="Person", article="a1", text=None):
+    return Mention(text or name, name, kind, article, 0, len(name))
+
+
+def extraction(article_id, mentions=(), events=(), claims=(), duplicate_of=None):
+    return ArticleExtraction(Article(article_id, "text", duplicate_of=duplicate_of), tuple(mentions), tuple(events), tuple(claims))
+
+
+def labels(kg):
+    return {e.label: e for e in kg.entities}
+
+
+def test_surname_resolves_to_the_full_name():
+    kg = resolve([extraction("a1", [mention("Vladimir Putin"), mention("Putin")]), extraction("a2", [mention("Putin", article="a2")])])
+    people = labels(kg)
+    assert set(people) == {"Vladimir Putin"}
+    assert people["Vladimir Putin"].mention_count == 3
+    assert "Putin" in people["Vladimir Putin"].aliases
+
+
+def test_chinese_family_name_first():
+    kg = resolve([extraction("a1", [mention("Xi Jinping"), mention("Xi")])])
+    assert set(labels(kg)) == {"Xi Jinping"}
+
+
+def test_spelling_variants_merge():
+    kg = resolve([extraction("a1", [mention("Volodymyr Zelensky"), mention("Zelensky"), mention("Volodymyr Zelenskyy"), mention("Zelensky")])])
+    assert list(labels(kg)) == ["Volodymyr Zelensky"]
+    assert "Volodymyr Zelenskyy" in labels(kg)["Volodymyr Zelensky"].aliases
+
+
+def test_country_aliases_use_the_gazetteer():
+    kg = resolve([extraction("a1", [mention("U.S.", "Country"), mention("United States", "Country", text="the United States"), mention("US", "Country")])])
+    us = labels(kg)["United States"]
+    assert {"U.S.", "US", "the United States"} <= set(us.aliases)
+    assert us.key == "country/united-states"
+
+
+def test_ambiguous_surname_is_not_merged():
+    kg = resolve([extraction("a1", [mention("Joe Biden"), mention("Hunter Biden"), mention("Biden")])])
+    assert {"Joe Biden", "Hunter Biden", "Biden"} == set(labels(kg))
+
+
+def test_same_event_from_two_articles_is_one_node_with_both_sources():
+    def meet(article):
+        ev = Evidence(article, "Putin met Xi.", 0, 13)
+        return EventMention("meet", "meet", mention("Xi Jinping", article=article), mention("Vladimir Putin", article=article), ev)
+    kg = resolve([extraction("a1", events=[meet("a1")]), extraction("a2", events=[meet("a2")])])
+    assert len(kg.events) == 1
+    assert kg.events[0].articles == ("a1", "a2")
+    assert kg.events[0].label == "Vladimir Putin meets Xi Jinping"
+
+
+def test_accusation_and_denial_contradict():
+    china, us, russia = mention("China", "Country"), mention("United States", "Country"), mention("Russia", "Country")
+    accuse = ClaimMention(us, "Assert", "China supplies weapons to Russia", "indirect", "accuse", (china, russia),
+                          Evidence("a1", "s", 0, 1), ("supply", "weapon"))
+    deny = ClaimMention(china, "Deny", "supplying any weapons to Russia", "indirect", "deny", (russia,),
+                        Evidence("a2", "s", 0, 1), ("supply", "weapon"))
+    kg = resolve([extraction("a1", claims=[accuse]), extraction("a2", claims=[deny])])
+    by_stance = {c.stance: c for c in kg.claims}
+    assert by_stance["Deny"].contradicts == (by_stance["Assert"].key,)
+    assert by_stance["Assert"].contradicts == (by_stance["Deny"].key,)
+
+
+def test_order_of_articles_does_not_change_the_graph():
+    xs = [extraction("a1", [mention("Vladimir Putin"), mention("Putin")]), extraction("a2", [mention("Putin", article="a2"), mention("Xi", article="a2"), mention("Xi Jinping", article="a2")])]
+    assert resolve(xs) == resolve(list(reversed(xs)))
