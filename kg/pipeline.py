@@ -15,7 +15,7 @@ from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
 from kg.export._atomic import write_text
 from kg.export.nx import write_graphml, write_node_link
-from kg.export.rdf import FORMATS, to_rdf, write_rdf
+from kg.export.rdf import FORMATS, ONTOLOGY_FILE, to_rdf, write_ontology, write_rdf
 from kg.graph import to_networkx
 from kg.ingest import read_articles
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
@@ -125,8 +125,10 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     report.triples = len(rdf)
     for fmt in dict.fromkeys(["turtle", *formats]):
         path = out / f"graph{FORMATS[fmt][1]}"
-        write_rdf(rdf, path, fmt, kg, settings.base_iri)
+        write_rdf(rdf, path, fmt)
         report.outputs[fmt] = path.name
+    write_ontology(out)
+    report.outputs["ontology"] = ONTOLOGY_FILE
     nxg = to_networkx(kg)
     write_graphml(nxg, out / "graph.graphml")
     write_node_link(nxg, out / "graph.json")

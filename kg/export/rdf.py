@@ -1,11 +1,16 @@
 """RDF export following docs/data-model.md: Turtle, N-Triples, JSON-LD, TriG.
 
 Every IRI comes from ``kg.vocab``.  Serialisations are deterministic: same
-graph, same bytes.
+graph, same bytes.  JSON-LD uses a compact ``@context`` (one short term per
+property, with its datatype), TriG puts the facts read in each article into a
+named graph whose name is the article's IRI.  The ontology that defines the
+``kg:`` terms ships as ``kg/data/ontology.ttl`` and is written beside the graph
+files as ``ontology.ttl`` (``write_ontology``), not mixed into them.
 """
 from __future__ import annotations
 
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -15,10 +20,42 @@ from kg.graph import source_count
 from kg.model import KnowledgeGraph
 from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
-__all__ = ["to_rdf", "write_rdf", "FORMATS"]
+__all__ = ["to_rdf", "write_rdf", "serialize", "to_dataset", "ontology_graph", "write_ontology", "FORMATS",
+           "JSONLD_CONTEXT", "ONTOLOGY_FILE"]
 
 #: --format name -> (rdflib format, file suffix)
 FORMATS = {"turtle": ("turtle", ".ttl"), "nt": ("nt", ".nt"), "jsonld": ("json-ld", ".jsonld"), "trig": ("trig", ".trig")}
+
+
+#: file name of the ontology written beside the graph files
+ONTOLOGY_FILE = "ontology.ttl"
+
+#: JSON-LD term -> (property, value type); "@id" marks object properties
+_TERMS = {
+    "label": (RDFS.label, None), "headline": (SCHEMA.headline, None),
+    "datePublished": (SCHEMA.datePublished, XSD.date), "url": (SCHEMA.url, XSD.anyURI),
+    "sourcePath": (KG.sourcePath, None), "contentHash": (KG.contentHash, None),
+    "duplicateOf": (KG.duplicateOf, "@id"), "mentions": (SCHEMA.mentions, "@id"),
+    "alternateName": (SCHEMA.alternateName, None), "mentionCount": (KG.mentionCount, XSD.integer),
+    "jobTitle": (SCHEMA.jobTitle, None), "affiliation": (SCHEMA.affiliation, "@id"),
+    "memberOf": (SCHEMA.memberOf, "@id"), "nationality": (SCHEMA.nationality, "@id"), "sameAs": (OWL.sameAs, "@id"),
+    "eventType": (SEM.eventType, "@id"), "trigger": (KG.trigger, None),
+    "sourceActor": (KG.sourceActor, "@id"), "targetActor": (KG.targetActor, "@id"),
+    "hasPlace": (SEM.hasPlace, "@id"), "hasTimeStamp": (SEM.hasTimeStamp, XSD.date),
+    "wasDerivedFrom": (PROV.wasDerivedFrom, "@id"), "evidence": (KG.evidence, None),
+    "sourceCount": (KG.sourceCount, XSD.integer), "wasAttributedTo": (PROV.wasAttributedTo, "@id"),
+    "stance": (KG.stance, "@id"), "text": (SCHEMA.text, None), "quoteType": (KG.quoteType, None),
+    "cue": (KG.cue, None), "about": (SCHEMA.about, "@id"), "contradicts": (KG.contradicts, "@id"),
+    "quantity": (KG.quantity, "@id"), "value": (SCHEMA.value, XSD.decimal), "unitText": (SCHEMA.unitText, None),
+    "description": (SCHEMA.description, None), "referencePeriod": (KG.referencePeriod, None),
+    "inScheme": (SKOS.inScheme, "@id"), "broader": (SKOS.broader, "@id"), "topConceptOf": (SKOS.topConceptOf, "@id"),
+    "hasTopConcept": (SKOS.hasTopConcept, "@id"), "prefLabel": (SKOS.prefLabel, None), "notation": (SKOS.notation, None),
+}
+
+#: the compact JSON-LD context: prefixes plus one term per property
+JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
+    term: {"@id": str(prop), "@type": str(kind)} if kind else str(prop) for term, (prop, kind) in _TERMS.items()
+}
 
 
 def _bind(g: Graph) -> None:
@@ -26,7 +63,14 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, override=True)
 
 
+def _broader(cameo: str) -> str | None:
+    """Key of the event type whose CAMEO code is the longest proper prefix of ``cameo`` (042 -> 04)."""
+    parents = [t for t in EVENT_TYPES.values() if cameo.startswith(t.cameo) and t.cameo != cameo]
+    return max(parents, key=lambda t: len(t.cameo)).key if parents else None
+
+
 def _scheme(g: Graph, iri: Instances) -> None:
+    """The event-type scheme; the same triples are in the ontology file (a test checks it)."""
     scheme = iri.event_scheme()
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
     g.add((scheme, RDFS.label, Literal("kg event types (CAMEO / PLOVER)", lang="en")))
@@ -36,7 +80,13 @@ def _scheme(g: Graph, iri: Instances) -> None:
         g.add((concept, SKOS.inScheme, scheme))
         g.add((concept, SKOS.prefLabel, Literal(t.label, lang="en")))
         g.add((concept, SKOS.notation, Literal(t.cameo, datatype=KG.cameoCode)))
-        g.add((concept, SKOS.altLabel, Literal(t.plover)))
+        g.add((concept, SKOS.notation, Literal(t.plover, datatype=KG.ploverCode)))
+        parent = _broader(t.cameo)
+        if parent:
+            g.add((concept, SKOS.broader, iri.event_type(parent)))
+        else:
+            g.add((concept, SKOS.topConceptOf, scheme))
+            g.add((scheme, SKOS.hasTopConcept, concept))
 
 
 def _evidence(g: Graph, node: URIRef, record, kg: KnowledgeGraph, iri: Instances) -> None:
@@ -48,7 +98,9 @@ def _evidence(g: Graph, node: URIRef, record, kg: KnowledgeGraph, iri: Instances
 
 
 def _decimal(value: Decimal) -> Literal:
-    return Literal(format(value, "f"), datatype=XSD.decimal)
+    """xsd:decimal in canonical form ("90.0", "8.1"), which every RDF syntax writes back unchanged."""
+    text = format(value.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
@@ -116,6 +168,8 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
             g.add((node, SCHEMA.about, entity[about]))
         for other in c.contradicts:
             g.add((node, KG.contradicts, iri.claim(other)))
+        for quantity in c.quantities:
+            g.add((node, KG.quantity, iri.quantity(quantity)))
         _evidence(g, node, c, kg, iri)
     for q in kg.quantities:
         node = iri.quantity(q.key)
@@ -133,43 +187,58 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
     return g
 
 
-def _trig(g: Graph, kg: KnowledgeGraph, base_iri: str | None) -> Dataset:
-    """One named graph per source article holding the facts derived from it."""
-    iri = Instances(base_iri) if base_iri else Instances()
+def to_dataset(g: Graph) -> Dataset:
+    """The graph split by provenance: one named graph per source article, named by the article's IRI.
+
+    A fact derived from an article (``prov:wasDerivedFrom``) goes, with all its
+    triples, into that article's graph (into each one when several articles
+    report it); articles, entities and the event-type scheme stay in the default
+    graph.  The union of all graphs is ``g``.
+    """
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
-    default = ds.default_context if hasattr(ds, "default_context") else ds.graph(ds.default_graph.identifier)
-    article_graphs = {a.id: ds.graph(URIRef(str(iri.article(a.id)) + "/graph")) for a in kg.articles}
-    derived: dict[URIRef, list[URIRef]] = {}
-    for s, _, o in g.triples((None, PROV.wasDerivedFrom, None)):
-        derived.setdefault(s, []).append(o)
-    by_iri = {iri.article(a.id): a.id for a in kg.articles}
-    for s, p, o in g:
-        homes = derived.get(s)
-        if homes:
-            for home in homes:
-                article_graphs[by_iri[home]].add((s, p, o))
-        else:
-            default.add((s, p, o))
+    homes: dict[URIRef, list[URIRef]] = {}
+    for s, o in g.subject_objects(PROV.wasDerivedFrom):
+        homes.setdefault(s, []).append(o)
+    graphs = {article: ds.graph(article) for article in sorted({a for arts in homes.values() for a in arts})}
+    default = ds.default_graph
+    for triple in g:
+        for article in homes.get(triple[0], ()):
+            graphs[article].add(triple)
+        if triple[0] not in homes:
+            default.add(triple)
     return ds
 
 
-def serialize(g: Graph, fmt: str, kg: KnowledgeGraph | None = None, base_iri: str | None = None) -> bytes:
+def serialize(g: Graph, fmt: str) -> bytes:
     """Bytes of one serialisation; N-Triples lines are sorted so output is stable."""
     rdflib_format, _ = FORMATS[fmt]
     if fmt == "nt":
         lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     if fmt == "trig":
-        return _trig(g, kg, base_iri).serialize(format="trig", encoding="utf-8")
+        return to_dataset(g).serialize(format="trig", encoding="utf-8")
     if fmt == "jsonld":
-        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-        return g.serialize(format="json-ld", context=context, encoding="utf-8", sort_keys=True, indent=1)
+        return g.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8", sort_keys=True, indent=1)
     return g.serialize(format=rdflib_format, encoding="utf-8")
 
 
-def write_rdf(g: Graph, path: Path, fmt: str = "turtle", kg: KnowledgeGraph | None = None, base_iri: str | None = None) -> Path:
+def ontology_graph() -> Graph:
+    """The kg ontology (OWL/RDFS terms and the event-type scheme) as an rdflib ``Graph``."""
+    with resources.as_file(resources.files("kg") / "data" / ONTOLOGY_FILE) as path:
+        return Graph().parse(path, format="turtle")
+
+
+def write_ontology(folder: Path) -> Path:
+    """Copy the ontology beside the graph files as ``folder/ontology.ttl``."""
+    target = Path(folder) / ONTOLOGY_FILE
+    with resources.as_file(resources.files("kg") / "data" / ONTOLOGY_FILE) as source:
+        write_bytes(target, Path(source).read_bytes())
+    return target
+
+
+def write_rdf(g: Graph, path: Path, fmt: str = "turtle") -> Path:
     """Serialise atomically to ``path``."""
-    write_bytes(Path(path), serialize(g, fmt, kg, base_iri))
+    write_bytes(Path(path), serialize(g, fmt))
     return Path(path)
