@@ -6,10 +6,14 @@ the reason, so one bad file never stops a batch.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import io
+import itertools
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,14 +21,20 @@ from pathlib import Path
 from kg.clean import clean_text, split_passages
 from kg.model import Article, Skipped
 
-__all__ = ["SUPPORTED_SUFFIXES", "discover", "read_articles", "decode", "Deduplicator", "parse_date"]
+__all__ = [
+    "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "InputError", "discover", "read_file", "read_articles",
+    "decode", "sanitise", "Deduplicator", "parse_date",
+]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
-#: a text file larger than this is refused rather than parsed
+#: a file larger than this is refused rather than read into memory
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: one article longer than this is refused: it is not a news article, and
+#: spaCy's default ``max_length`` would refuse it anyway
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 class InputError(ValueError):
@@ -36,18 +46,37 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[Skippe
 
     The id prefix is the path relative to the folder it was found in (or the
     file name), so ids do not depend on where the corpus lives on disk.
+    Symlinked folders are followed once; a link back into a folder already
+    walked is reported as a symlink loop instead of being walked forever.
     """
     found: dict[str, Path] = {}
     skipped: list[Skipped] = []
+
+    def add(rel: str, path: Path, root: Path) -> None:
+        if rel in found and not _same_file(found[rel], path):
+            rel = f"{root.name}/{rel}"  # two inputs share a relative path: keep both
+        if rel in found and not _same_file(found[rel], path):
+            skipped.append(Skipped(str(path), f"another input already has the id {rel!r}"))
+            return
+        found.setdefault(rel, path)
+
     for root in paths:
         root = Path(root)
-        if root.is_file():
-            found.setdefault(root.name, root)
+        if root.is_file() or (root.exists() and not root.is_dir()):
+            add(root.name, root, root.parent)
             continue
         if not root.is_dir():
-            skipped.append(Skipped(str(root), "no such file or folder"))
+            reason = "broken symlink or symlink loop" if root.is_symlink() else "no such file or folder"
+            skipped.append(Skipped(str(root), reason))
             continue
-        for folder, dirs, files in os.walk(root, onerror=lambda e: skipped.append(Skipped(e.filename, f"cannot list folder: {e.strerror}"))):
+        walked: set[tuple[int, int]] = set()
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=lambda e: skipped.append(Skipped(e.filename, f"cannot list folder: {e.strerror}"))):
+            here = os.stat(folder)
+            if (here.st_dev, here.st_ino) in walked:
+                skipped.append(Skipped(folder, "symlink loop: folder already read through another path"))
+                dirs[:] = []
+                continue
+            walked.add((here.st_dev, here.st_ino))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(folder) / name
@@ -57,40 +86,82 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[Skippe
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                     skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
                     continue
-                found.setdefault(rel, path)
+                add(rel, path, root)
     return sorted(((p, rel) for rel, p in found.items()), key=lambda pr: pr[1]), skipped
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes to text, detecting the encoding; returns (text, encoding name)."""
-    if not data.strip():
-        raise InputError("empty file")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec), codec
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        return data.decode("utf-8"), "utf-8"
+        return a.samefile(b)
+    except OSError:
+        return a == b
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+#: characters that make decoded "text" look like binary data
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+#: legacy single-byte encodings that charset_normalizer often cannot tell apart
+#: on Western text; the web's default (WHATWG) wins a tie
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text, detecting the encoding; returns (text, encoding name).
+
+    BOMs first, then UTF-16 without a BOM (NUL bytes in every other position),
+    then strict UTF-8, then charset_normalizer, preferring Windows-1252 when it
+    fits as well as any other single-byte encoding.  Raises ``InputError`` for
+    empty and binary data.
+
+    >>> decode("café".encode("cp1252"))
+    ('café', 'cp1252')
+    """
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
+        raise InputError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(data, codec)
+    head = data[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a BOM has a NUL in every other byte of ASCII text
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        codec = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else ""
+        if not codec:
+            raise InputError("binary file (not text)")
+        return _checked(data, codec)
+    try:
+        return _checked(data, "utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        # UTF-16 without a BOM has a NUL in every other byte of ASCII text
-        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
-        codec = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else ""
-        if codec:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                pass
-        raise InputError("binary file (not text)")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 1024 * 1024]).best()
-    if best is None:
+    matches = list(from_bytes(data[: 1024 * 1024]))
+    if not matches:
         raise InputError("binary file or unknown text encoding")
+    least = min(m.chaos for m in matches)
+    fitting = [m.encoding for m in matches if m.chaos <= least + 0.01]
+    codec = next((c for c in _WESTERN if c in fitting), matches[0].encoding)
     try:
-        return data.decode(best.encoding), best.encoding
+        return _checked(data, codec)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot decode as {best.encoding}: {exc}") from None
+        raise InputError(f"cannot decode as {codec}: {exc}") from None
+
+
+def _checked(data: bytes, codec: str) -> tuple[str, str]:
+    """Decode strictly; text that is mostly control characters is binary."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        if codec == "utf-8":
+            raise
+        raise InputError(f"cannot decode as {codec} (corrupt or binary)") from None
+    sample = text[:65536]
+    if len(_BINARY_CHARS.findall(sample)) > max(8, len(sample) // 100):
+        raise InputError(f"binary file (control characters in {codec} text)")
+    return text, codec
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -108,19 +179,45 @@ def parse_date(value: object) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def _control_free(text: str) -> str:
-    """Drop control characters other than newline and tab; normalise line ends."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+#: C0 controls other than tab and line ends, DEL, lone surrogates and the
+#: non-characters U+FFFE/U+FFFF: none is text, and XML and UTF-8 reject them
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-def _articles_from_text(raw: str, article_id: str, source: str, *, title: str = "", url: str = "", date=None) -> Iterator[Article | Skipped]:
+def sanitise(text: str) -> str:
+    """Replace characters that are not text with spaces, keeping every offset.
+
+    Line ends are left as they are (cleaning splits on any of them), so
+    offsets in the cleaned text still point into the decoded file.
+
+    >>> sanitise("Putin\x00met\r\nXi")
+    'Putin met\r\nXi'
+    """
+    return _NOT_TEXT.sub(" ", text)
+
+
+def _one_line(text: str) -> str:
+    """A title or other single-line field: sanitised, whitespace collapsed."""
+    return " ".join(sanitise(text).split())
+
+
+def _articles_from_text(
+    raw: str, article_id: str, source: str, shown: str, *, title: str = "", url: str = "", date=None,
+) -> Iterator[Article | Skipped]:
+    """Articles of one text (one per passage); ``shown`` names it in ``Skipped`` messages."""
     passages = split_passages(raw)
+    if not passages:
+        yield Skipped(shown, "no text (only whitespace)")
     for n, (offset, passage) in enumerate(passages, start=1):
-        cleaned = clean_text(passage, title=title if n == 1 else "", base_offset=offset)
         pid = article_id if n == 1 else f"{article_id}-part{n}"
+        where = source if n == 1 else f"{source}#part{n}"
+        if len(passage) > MAX_ARTICLE_CHARS:
+            yield Skipped(shown if n == 1 else f"{shown}#part{n}", f"article too long ({len(passage):,} characters > {MAX_ARTICLE_CHARS:,}); "
+                                 "separate articles with a line of dashes (-----)")
+            continue
+        cleaned = clean_text(passage, title=title if n == 1 else "", base_offset=offset)
         if not cleaned.text.strip():
-            yield Skipped(source, "no article text left after removing boilerplate")
+            yield Skipped(shown if n == 1 else f"{shown}#part{n}", "no article text left after removing boilerplate")
             continue
         yield Article(
             id=pid,
@@ -128,13 +225,14 @@ def _articles_from_text(raw: str, article_id: str, source: str, *, title: str = 
             title=cleaned.title or (title if n > 1 else ""),
             url=url,
             date=date,
-            source_path=source if n == 1 else f"{source}#part{n}",
+            source_path=where,
             content_hash=hashlib.sha256(cleaned.text.encode("utf-8", "surrogatepass")).hexdigest(),
             offsets=cleaned.offsets,
         )
 
 
 def _records(text: str, suffix: str) -> Iterator[tuple[int, object]]:
+    """(record number, record or ``InputError``) pairs; JSONL is read line by line."""
     if suffix == ".json":
         data = json.loads(text)
         records = data.get("articles", [data]) if isinstance(data, dict) else data
@@ -142,7 +240,7 @@ def _records(text: str, suffix: str) -> Iterator[tuple[int, object]]:
             raise InputError("JSON must be a record, a list of records or {'articles': [...]}")
         yield from enumerate(records, start=1)
         return
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(io.StringIO(text, newline=None), start=1):
         if line.strip():
             try:
                 yield n, json.loads(line)
@@ -153,11 +251,15 @@ def _records(text: str, suffix: str) -> Iterator[tuple[int, object]]:
 def _read_records(text: str, path: Path, rel: str) -> Iterator[Article | Skipped]:
     stem = rel.rsplit(".", 1)[0]
     try:
-        records = list(_records(text, path.suffix.lower()))
+        records = _records(text, path.suffix.lower())
+        first = next(records, None)
     except (json.JSONDecodeError, InputError) as exc:
         yield Skipped(str(path), f"invalid JSON: {exc}")
         return
-    for n, record in records:
+    if first is None:
+        yield Skipped(str(path), "no records")
+        return
+    for n, record in itertools.chain([first], records):
         where = f"{rel}#{n}"
         if isinstance(record, Exception):
             yield Skipped(f"{path}:{n}", str(record))
@@ -166,9 +268,9 @@ def _read_records(text: str, path: Path, rel: str) -> Iterator[Article | Skipped
             yield Skipped(f"{path}:{n}", "record has no 'text' string")
             continue
         yield from _articles_from_text(
-            _control_free(record["text"]), f"{stem}-{n}", where,
-            title=_control_free(str(record.get("title") or "")).strip(),
-            url=str(record.get("url") or ""), date=parse_date(record.get("date")),
+            sanitise(record["text"]), f"{stem}-{n}", where, f"{path}:{n}",
+            title=_one_line(str(record.get("title") or "")),
+            url=_one_line(str(record.get("url") or "")), date=parse_date(record.get("date")),
         )
 
 
@@ -181,24 +283,28 @@ def _read_html(text: str, path: Path, rel: str) -> Iterator[Article | Skipped]:
         return
     data = json.loads(extracted)
     yield from _articles_from_text(
-        _control_free(data.get("text") or ""), rel.rsplit(".", 1)[0], rel,
-        title=_control_free(data.get("title") or "").strip(), url=data.get("url") or "", date=parse_date(data.get("date")),
+        sanitise(data.get("text") or ""), rel.rsplit(".", 1)[0], rel, str(path),
+        title=_one_line(data.get("title") or ""), url=_one_line(data.get("url") or ""), date=parse_date(data.get("date")),
     )
 
 
 def read_file(path: Path, rel: str) -> Iterator[Article | Skipped]:
     """All articles in one file, or ``Skipped`` records saying what went wrong."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Skipped(str(path), f"file too large ({size // 2**20} MiB > {MAX_FILE_BYTES // 2**20} MiB)")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield Skipped(str(path), "not a regular file (device, socket or pipe)")
+            return
+        if info.st_size > MAX_FILE_BYTES:
+            yield Skipped(str(path), f"file too large ({info.st_size / 2**20:.0f} MiB > {MAX_FILE_BYTES // 2**20} MiB)")
             return
         text, _encoding = decode(path.read_bytes())
     except InputError as exc:
         yield Skipped(str(path), str(exc))
         return
     except OSError as exc:
-        yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        reason = "symlink loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        yield Skipped(str(path), f"cannot read: {reason}")
         return
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
@@ -206,7 +312,7 @@ def read_file(path: Path, rel: str) -> Iterator[Article | Skipped]:
     elif suffix in HTML_SUFFIXES:
         yield from _read_html(text, path, rel)
     else:
-        yield from _articles_from_text(_control_free(text), rel.rsplit(".", 1)[0], rel)
+        yield from _articles_from_text(sanitise(text), rel.rsplit(".", 1)[0], rel, str(path))
 
 
 class Deduplicator:

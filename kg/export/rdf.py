@@ -215,7 +215,8 @@ def serialize(g: Graph, fmt: str) -> bytes:
     """Bytes of one serialisation; N-Triples lines are sorted so output is stable."""
     rdflib_format, _ = FORMATS[fmt]
     if fmt == "nt":
-        lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+        # split on "\n" only: literals may hold U+2028, U+0085 or U+001C, which splitlines() breaks on
+        lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     if fmt == "trig":
         return to_dataset(g).serialize(format="trig", encoding="utf-8")
