@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg.config import DEFAULT_OUT, Settings
@@ -53,10 +54,11 @@ def build(
         try:
             _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update)
         except Exception as exc:  # noqa: BLE001 - the user gets a readable line, not a traceback
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(EXIT_FAILED) from None
     for item in report.skipped:
-        console.print(f"[yellow]skipped[/yellow] {item['path']}: {item['reason']}", highlight=False)
+        # one line per item, and a file name is text, never console markup
+        console.print(f"[yellow]skipped[/yellow] {escape(item['path'])}: {escape(item['reason'])}", highlight=False, soft_wrap=True)
     if not quiet:
         console.print(
             f"{report.articles} articles ({report.duplicates} duplicates), {report.entities} entities, {report.events} events, "
@@ -81,7 +83,7 @@ def query(
         store = load_store(data)
         names, rows = run_query(store, read_query(sparql))
     except (OSError, ValueError, SyntaxError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from None
     if output == "json":
         typer.echo(json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1, default=str))
