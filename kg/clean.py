@@ -18,7 +18,7 @@ _CHROME = re.compile(
     r"""^(?:
         share(?:\s+(?:on|via)\s+\w+)?|tweet|e-?mail|print|copy\s+link|whatsapp|facebook|twitter|linkedin|
         subscribe.*|sign\s+up.*|newsletter.*|read\s+more.*|see\s+(?:all|more)|show\s+more|load\s+more|
-        advertisement|sponsored.*|related(?:\s+\w+)?|category|categories|tags?:?.*|latest\s+news|
+        advertisement|sponsored.*|related(?:\s+\w+)?(?::.*)?|explainer\b.*|analysis|opinion|category|categories|tags?:?.*|latest\s+news|
         top\s+stories|most\s+read|authors?:?|by\s+[\w .'-]{1,40}|\d+\s+min(?:ute)?s?\s+read|
         comments?(?:\s*\(?\d+\)?)?|leave\s+a\s+(?:comment|reply).*|reply|log\s*in|register|
         cookies?.*|accept(?:\s+all)?(?:\s+cookies)?|skip\s+to\s+content|menu|home|back\s+to\s+top|

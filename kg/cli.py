@@ -107,6 +107,34 @@ def questions() -> None:
         typer.echo(f"{name}: {text.splitlines()[0].lstrip('# ')}")
 
 
+@app.command(name="eval")
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold set JSON (format: tests/gold/README.md)."),
+    corpus: list[Path] = typer.Argument(..., help="The articles the gold set annotates."),
+    details: bool = typer.Option(False, help="Also list every false positive and false negative."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score extraction against a hand-written gold set: precision, recall and F1 per part.
+
+    Example: kg eval tests/gold/seeds.json ../shared/seeds
+    """
+    from kg.eval import evaluate as run_eval, format_scores, load_gold
+    from kg.pipeline import build as run_build
+
+    kg, _ = run_build(corpus, None, Settings(cache=False))
+    scores = run_eval(load_gold(gold), kg)
+    if as_json:
+        typer.echo(json.dumps([s.as_dict() for s in scores], indent=1))
+    else:
+        typer.echo(format_scores(scores))
+    if details:
+        for s in scores:
+            for item in s.false_negatives:
+                typer.echo(f"missed {s.part}: {item}")
+            for item in s.false_positives:
+                typer.echo(f"extra  {s.part}: {item if not hasattr(item, 'label') else (item.label, item.kind, item.aliases)}")
+
+
 def main() -> None:
     app()
 

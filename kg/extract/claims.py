@@ -30,15 +30,22 @@ def _content_tokens(cue: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _stance(cue_stance: str, content: list[Token], text: str) -> str:
+def _stance(cue_stance: str, content: list[Token], text: str, speaker, index: MentionIndex) -> str:
+    """Deny for denial cues, denial phrases, or a speaker negating a statement about itself."""
     if cue_stance == "Deny":
         return "Deny"
     lowered = text.casefold()
     if any(p in lowered for p in DENIAL_PHRASES):
         return "Deny"
-    root = next((t for t in content if t.dep_ in ("ccomp", "xcomp") or t.head not in content), None)
-    if root is not None and any(c.dep_ == "neg" for c in root.children) and root.lemma_ in ("provide", "supply", "send", "be", "have", "support", "help", "sell", "arm"):
-        return "Deny"
+    inside = {t.i for t in content}
+    for root in (t for t in content if t.head.i not in inside or t.head == t):
+        if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in root.children):
+            continue
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.lower_ in ("we", "i") or (index.actor(subject) is not None and index.actor(subject).name == speaker.name):
+            return "Deny"
     return "Assert"
 
 
@@ -55,8 +62,24 @@ def _speaker_of(cue: Token, index: MentionIndex):
     return None
 
 
-def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
-    """Every claim one sentence reports, with speaker, stance and content."""
+def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> list[ClaimMention]:
+    """Every claim one sentence reports, with speaker, stance and content.
+
+    Several cues sharing one statement ("denied it and reiterated: '...'")
+    give one claim; a denial cue wins over an assertion.
+    """
+    found: dict[tuple[str, str], ClaimMention] = {}
+    for claim in _candidate_claims(sent, index, evidence):
+        key = (claim.speaker.name, claim.text)
+        if key not in found or (claim.stance == "Deny" and found[key].stance != "Deny"):
+            found[key] = claim
+    claims = list(found.values())
+    if claims:
+        index.last_speaker = claims[-1].speaker
+    return claims
+
+
+def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
     quote = _QUOTE.search(sent.text)
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
@@ -76,7 +99,7 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iter
             if len(text.split()) < 3:
                 continue
             about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name) if content else ()
-            yield ClaimMention(speaker, _stance(SPEECH_VERBS[token.lemma_], content, text), text, quote_type,
+            yield ClaimMention(speaker, _stance(SPEECH_VERBS[token.lemma_], content, text, speaker, index), text, quote_type,
                                token.lemma_.lower(), about, evidence, _keywords(content))
         elif token.lower_ == "according" and token.dep_ == "prep":
             to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -90,4 +113,4 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iter
                 continue
             text = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.")
             about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
-            yield ClaimMention(speaker, _stance("Assert", content, text), text, "indirect", "according to", about, evidence, _keywords(content))
+            yield ClaimMention(speaker, _stance("Assert", content, text, speaker, index), text, "indirect", "according to", about, evidence, _keywords(content))

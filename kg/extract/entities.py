@@ -159,6 +159,8 @@ class MentionIndex:
         self.doc, self.article_id = doc, article_id
         self._by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
+        #: speaker of the latest claim, the likeliest referent of "he said" that follows it
+        self.last_speaker: Mention | None = None
         for span, mention in entity_mentions(doc, article_id):
             self.mentions.append(mention)
             for token in span:
@@ -191,7 +193,11 @@ class MentionIndex:
                 return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
             return mention
         if token.lower_ in self.PERSON_PRONOUNS:
-            return self.last_person(token.idx)
+            person = self.last_person(token.idx)
+            speaker = self.last_speaker
+            if speaker is not None and speaker.start < token.idx and (person is None or speaker.start >= person.start):
+                return speaker
+            return person
         if token.ent_type_ == "NORP":
             target = gazetteer().demonym(normalise_name(token.text))
             if target:

@@ -1,0 +1,163 @@
+"""Precision, recall and F1 of extraction against a hand-written gold set.
+
+The gold format is described in tests/gold/README.md.  Every part is scored
+as one-to-one matching between gold items and predicted items:
+
+- entities: same coarse type and the predicted label is the gold label or one
+  of its aliases; a second predicted node for the same gold entity (a split)
+  is a false positive;
+- events: same article, event type, source and target (unordered for
+  symmetric types such as meet);
+- claims: same article, speaker and stance, and one of the gold keywords in
+  the claim text;
+- quantities: same article, value and unit.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from kg.gazetteer import name_key
+from kg.model import KnowledgeGraph
+from kg.resolve import family
+
+__all__ = ["Score", "evaluate", "load_gold"]
+
+_COARSE = {"person": "Person", "country": "Country", "place": "Place", "organization": "Organization"}
+_SYMMETRIC = {"meet", "trade", "cooperate"}
+
+
+@dataclass
+class Score:
+    """Matches and misses of one part."""
+
+    part: str
+    true_positives: int = 0
+    false_positives: list = field(default_factory=list)
+    false_negatives: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        predicted = self.true_positives + len(self.false_positives)
+        return self.true_positives / predicted if predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positives + len(self.false_negatives)
+        return self.true_positives / gold if gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"part": self.part, "tp": self.true_positives, "fp": len(self.false_positives), "fn": len(self.false_negatives),
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _match(gold: list, predicted: list, same: Callable[[object, object], bool], part: str) -> Score:
+    score = Score(part)
+    unused = list(predicted)
+    for item in gold:
+        hit = next((p for p in unused if same(item, p)), None)
+        if hit is None:
+            score.false_negatives.append(item)
+        else:
+            unused.remove(hit)
+            score.true_positives += 1
+    score.false_positives = unused
+    return score
+
+
+def _article(article_id: str) -> str:
+    return article_id.split("-part", 1)[0]
+
+
+class _Names:
+    """Maps predicted entity keys to gold labels through the gold aliases."""
+
+    def __init__(self, gold_entities: list[dict], kg: KnowledgeGraph):
+        self.gold_by_name: dict[str, str] = {}
+        for g in gold_entities:
+            for name in [g["label"], *g.get("aliases", [])]:
+                self.gold_by_name.setdefault(name_key(name), g["label"])
+        self.label_of = {e.key: e.label for e in kg.entities}
+        self.entities = {e.key: e for e in kg.entities}
+
+    def gold_label(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        entity = self.entities[key]
+        for name in [entity.label, *entity.aliases]:
+            found = self.gold_by_name.get(name_key(name))
+            if found:
+                return found
+        return entity.label
+
+
+def _score_entities(gold: list[dict], kg: KnowledgeGraph) -> Score:
+    def same(g: dict, e) -> bool:
+        names = {name_key(n) for n in [g["label"], *g.get("aliases", [])]}
+        return _COARSE[family(e.kind)] == g["type"] and (name_key(e.label) in names or name_key(g["label"]) in {name_key(a) for a in e.aliases})
+    ranked = sorted(kg.entities, key=lambda e: (-e.mention_count, e.key))
+    return _match(gold, ranked, same, "entities")
+
+
+def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
+    predicted = sorted({(_article(a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
+                        for ev in kg.events for a in ev.articles}, key=str)
+
+    def same(g: dict, p: tuple) -> bool:
+        article, event_type, source, target = p
+        if (article, event_type) != (g["article"], g["type"]):
+            return False
+        if event_type in _SYMMETRIC:
+            return {source, target} == {g["source"], g.get("target")}
+        return (source, target) == (g["source"], g.get("target"))
+    return _match(gold.get("events", []), predicted, same, "events")
+
+
+def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
+    predicted = sorted({(_article(a), names.gold_label(c.speaker), c.stance, c.text) for c in kg.claims for a in c.articles}, key=str)
+
+    def same(g: dict, p: tuple) -> bool:
+        article, speaker, stance, text = p
+        keywords = [k.lower() for k in g.get("keywords", [])]
+        return (article, speaker, stance) == (g["article"], g["speaker"], g["stance"]) and (
+            not keywords or any(k in text.lower() for k in keywords))
+    return _match(gold.get("claims", []), predicted, same, "claims")
+
+
+def _score_quantities(gold: dict, kg: KnowledgeGraph) -> Score:
+    predicted = sorted({(_article(a), q.value, q.unit) for q in kg.quantities for a in q.articles}, key=str)
+
+    def same(g: dict, p: tuple) -> bool:
+        return (p[0], p[1], p[2]) == (g["article"], Decimal(str(g["value"])), g["unit"])
+    return _match(gold.get("quantities", []), predicted, same, "quantities")
+
+
+def evaluate(gold: dict, kg: KnowledgeGraph) -> list[Score]:
+    """Scores of every part of a built graph against a gold set."""
+    names = _Names(gold.get("entities", []), kg)
+    return [
+        _score_entities(gold.get("entities", []), kg),
+        _score_events(gold, kg, names),
+        _score_claims(gold, kg, names),
+        _score_quantities(gold, kg),
+    ]
+
+
+def format_scores(scores: Iterable[Score]) -> str:
+    rows = [f"{'part':<11} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7} {'f1':>6}"]
+    for s in scores:
+        d = s.as_dict()
+        rows.append(f"{s.part:<11} {d['tp']:>4} {d['fp']:>4} {d['fn']:>4} {d['precision']:>9.3f} {d['recall']:>7.3f} {d['f1']:>6.3f}")
+    return "\n".join(rows)
