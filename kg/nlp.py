@@ -73,7 +73,7 @@ def fix_entities(doc: Doc) -> Doc:
             label = "PERSON"
         if label in ("GPE", "LOC") and gazetteer().demonym(span.text) and known is None:
             label = "NORP"
-        if span[-1].is_stop and span[-1].lower_ not in NAME_PARTICLES:
+        if span[-1].is_stop and span[-1].is_lower and span[-1].lower_ not in NAME_PARTICLES:
             continue
         spans.append(Span(doc, span.start, span.end, label=label))
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
