@@ -28,3 +28,9 @@ class Settings:
     #: above this many nodes the viewer shows a summary (top entities) instead
     viewer_max_nodes: int = 1500
     cache: bool = True
+    #: Dask: start a local cluster of this many worker processes (0: build in this process)
+    workers: int = 0
+    #: Dask: address of a running scheduler ("tcp://host:8786"); wins over ``workers``
+    scheduler: str = ""
+    #: Dask: articles (and files) per task
+    partition_size: int = 64

@@ -72,12 +72,30 @@ class _Timer:
             yield item
 
 
+def extract_articles(nlp, articles: Iterable[Article], settings: Settings, seconds: dict[str, float]) -> Iterator[ArticleExtraction]:
+    """Parse and extract a stream of articles: the per-partition work, run locally or on a Dask worker.
+
+    Docs are dropped as soon as they are extracted.  Time goes to
+    ``seconds["nlp"]`` (including the time spent pulling ``articles``) and
+    ``seconds["extract"]``.
+    """
+    from kg.extract import extract_article
+
+    for stage in ("nlp", "extract"):
+        seconds.setdefault(stage, 0.0)
+    docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process)
+    for doc, article in _Timer(seconds, "nlp").wrap(docs):
+        start = time.perf_counter()
+        extraction = extract_article(article, doc)
+        seconds["extract"] += time.perf_counter() - start
+        yield extraction
+
+
 def extract_corpus(
     paths: Iterable[Path], settings: Settings, report: BuildReport, *, cache: ExtractionCache | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[ArticleExtraction]:
     """Ingest, parse and extract every article; problems go to ``report.skipped``."""
-    from kg.extract import extract_article
     from kg.nlp import build_nlp
 
     seconds = report.seconds
@@ -86,34 +104,33 @@ def extract_corpus(
     seconds["load_model"] = time.perf_counter() - start
     cache = cache or ExtractionCache(None, settings.model)
     results: list[ArticleExtraction] = []
-
-    def to_parse() -> Iterator[tuple[str, Article]]:
-        for item in _Timer(seconds, "ingest").wrap(read_articles(paths, near_duplicate=settings.near_duplicate)):
-            if isinstance(item, Skipped):
-                report.skipped.append({"path": item.path, "reason": item.reason})
-                continue
-            cached = cache.get(item)
-            if cached is not None:
-                results.append(cached)
-                if progress:
-                    progress(1)
-                continue
-            yield item.text, item
-
-    extract_seconds = 0.0
-    loop_start = time.perf_counter()
-    for doc, article in nlp.pipe(to_parse(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process):
-        t = time.perf_counter()
-        extraction = extract_article(article, doc)
+    ingest = _Timer(seconds, "ingest").wrap(read_articles(paths, near_duplicate=settings.near_duplicate))
+    for extraction in extract_articles(nlp, uncached_articles(ingest, cache, report, results, progress), settings, seconds):
         cache.put(extraction)
         results.append(extraction)
-        extract_seconds += time.perf_counter() - t
         if progress:
             progress(1)
-    seconds["nlp"] = time.perf_counter() - loop_start - extract_seconds - seconds["ingest"]
-    seconds["extract"] = extract_seconds
+    seconds["nlp"] -= seconds["ingest"]  # the input stream is pulled from inside nlp.pipe
     report.cache_hits = cache.hits
     return results
+
+
+def uncached_articles(
+    items: Iterable[Article | Skipped], cache: ExtractionCache, report: BuildReport, results: list[ArticleExtraction],
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Article]:
+    """The articles that still need parsing; skipped inputs go to ``report``, cache hits to ``results``."""
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append({"path": item.path, "reason": item.reason})
+            continue
+        cached = cache.get(item)
+        if cached is None:
+            yield item
+            continue
+        results.append(cached)
+        if progress:
+            progress(1)
 
 
 def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildReport, formats: Iterable[str] = ("turtle", "jsonld")) -> None:
@@ -152,7 +169,11 @@ def build(
     paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
     report = BuildReport(inputs=[str(p) for p in paths])
     cache = ExtractionCache(Path(out) / ".cache" if out is not None and settings.cache else None, settings.model)
-    extractions = extract_corpus(paths, settings, report, cache=cache, progress=progress)
+    if settings.workers or settings.scheduler:
+        from kg.distributed import extract_corpus_distributed as run_extraction
+    else:
+        run_extraction = extract_corpus
+    extractions = run_extraction(paths, settings, report, cache=cache, progress=progress)
     t = time.perf_counter()
     kg = resolve(extractions, fuzzy_threshold=settings.fuzzy_name)
     report.seconds["resolve"] = time.perf_counter() - t
