@@ -34,6 +34,8 @@ def build(
     base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
     batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
     n_process: int = typer.Option(1, help="spaCy worker processes (use the number of cores on big corpora)."),
+    workers: int = typer.Option(0, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
+    scheduler: str = typer.Option("", help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
     cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
@@ -49,7 +51,7 @@ def build(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise typer.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
-    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache)
+    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers, scheduler=scheduler)
     with tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr) as bar:
         try:
             _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update)
@@ -75,13 +77,21 @@ def query(
     sparql: str = typer.Argument(..., help="SPARQL text, a .rq file, or a competency question name (see `kg questions`)."),
     data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to query."),
     output: str = typer.Option("table", "--output", help="table, csv or json."),
+    params: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a question's parameter, e.g. -p speaker=\"Xi Jinping\" (repeat the option)."),
 ) -> None:
-    """Run a SPARQL query over exported RDF (fast, with pyoxigraph)."""
-    from kg.query import load_store, read_query, run_query
+    """Run a SPARQL query over exported RDF (fast, with pyoxigraph).
+
+    An export folder loads graph.ttl, graph.trig (one named graph per article) and ontology.ttl.
+    """
+    from kg.query import bind_values, load_store, read_query, run_query
 
     try:
+        values = dict(item.split("=", 1) for item in params if "=" in item)
+        if len(values) != len(params):
+            raise ValueError("--param takes NAME=VALUE")
+        text = bind_values(read_query(sparql), values)
         store = load_store(data)
-        names, rows = run_query(store, read_query(sparql))
+        names, rows = run_query(store, text)
     except (OSError, ValueError, SyntaxError) as exc:
         console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -105,6 +115,61 @@ def questions() -> None:
 
     for name, text in competency_questions().items():
         typer.echo(f"{name}: {text.splitlines()[0].lstrip('# ')}")
+
+
+@app.command()
+def validate(
+    file: Path = typer.Argument(..., exists=True, help="An RDF file (.ttl, .nt, .jsonld, .trig) or an export folder."),
+    shapes: Optional[Path] = typer.Option(None, exists=True, dir_okay=False, help="SHACL shapes to use instead of kg's own."),
+) -> None:
+    """Check RDF against the data model's SHACL shapes and list every violation.
+
+    Exit code 0: the graph conforms; 1: it does not (or cannot be read).
+    """
+    from kg.validate import validate_file
+
+    try:
+        report = validate_file(file, shapes)
+    except (OSError, ValueError, SyntaxError) as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(f"{file}: {report}")
+    if not report.conforms:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def serve(
+    data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to serve."),
+    bind: str = typer.Option("127.0.0.1:7878", help="HOST:PORT to listen on (127.0.0.1: this machine only)."),
+    store: Optional[Path] = typer.Option(None, help="Folder for the Oxigraph store (default: a temporary folder, deleted on exit)."),
+    timeout: int = typer.Option(60, help="Seconds a query may run."),
+) -> None:
+    """Serve the exports as a read-only SPARQL 1.1 endpoint (Oxigraph) at http://HOST:PORT/query.
+
+    Example: curl http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    import signal
+    import tempfile
+
+    from kg.serve import prepare_store, start_server
+
+    with tempfile.TemporaryDirectory(prefix="kg-store-") as tmp:
+        try:
+            location = prepare_store(data, store or Path(tmp) / "store")
+            server = start_server(location, bind, timeout_s=timeout)
+        except (OSError, ValueError, SyntaxError) as exc:
+            console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(EXIT_FAILED) from None
+        console.print(f"SPARQL endpoint: http://{bind}/query (Ctrl-C stops it)", highlight=False)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on `kill` too
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.terminate()
+            server.wait()
 
 
 @app.command(name="eval")
