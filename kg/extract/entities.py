@@ -161,6 +161,7 @@ class MentionIndex:
         self.mentions: list[Mention] = []
         #: speaker of the latest claim, the likeliest referent of "he said" that follows it
         self.last_speaker: Mention | None = None
+        self._speaker_at = -1
         for span, mention in entity_mentions(doc, article_id):
             self.mentions.append(mention)
             for token in span:
@@ -175,6 +176,29 @@ class MentionIndex:
                     self.mentions[self.mentions.index(mention)] = updated
                     for token in span:
                         self._by_token[token.i] = updated
+
+    #: how far back (characters) "he said" / "the officials said" may refer to the last speaker
+    SPEAKER_REACH = 600
+
+    def remember_speaker(self, speaker: Mention, token_index: int) -> None:
+        self.last_speaker, self._speaker_at = speaker, self.doc[token_index].idx
+
+    def _recent_speaker(self, token: Token) -> Mention | None:
+        if self.last_speaker is not None and 0 <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
+            return self.last_speaker
+        return None
+
+    def _title_holder(self, token: Token) -> Mention | None:
+        """'the Russian president' -> the person named with that title and country."""
+        country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
+        if country is None:
+            return None
+        affiliated = {m.name: m for m in self.mentions if m.kind == "Person" and m.affiliation == country}
+        titled = {n: m for n, m in affiliated.items() if token.lower_ in m.role.lower()}
+        for holders in (titled, affiliated):
+            if len(holders) == 1:
+                return next(iter(holders.values()))
+        return None
 
     def get(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
@@ -193,28 +217,33 @@ class MentionIndex:
                 return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
             return mention
         if token.lower_ in self.PERSON_PRONOUNS:
-            person = self.last_person(token.idx)
-            speaker = self.last_speaker
-            if speaker is not None and speaker.start < token.idx and (person is None or speaker.start >= person.start):
-                return speaker
-            return person
+            speaker = self._recent_speaker(token)
+            return speaker if speaker is not None and speaker.kind == "Person" else self.last_person(token.idx)
+        if token.lower_ in ("they", "them"):
+            return self._recent_speaker(token)
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_subject(token)
         if token.ent_type_ == "NORP":
             target = gazetteer().demonym(normalise_name(token.text))
             if target:
                 return self._country(target, token)
         if token.lemma_.lower() in self.ACTOR_NOUNS or token.lower_ in self.ACTOR_NOUNS:
-            for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
-                    candidates = [child] if child.dep_ != "prep" else list(child.children)
-                    for cand in candidates:
-                        found = self._by_token.get(cand.i)
-                        if found is not None and found.kind != "Person":
-                            return self.actor(cand)
-                        if cand.ent_type_ == "NORP":
-                            target = gazetteer().demonym(normalise_name(cand.text))
-                            if target:
-                                phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
-                                return self._country(target, phrase)
+            holder = self._title_holder(token)
+            if holder is not None:
+                return holder
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "prep")]
+            speaker = self._recent_speaker(token)
+            if not any(c.ent_type_ or c.dep_ == "poss" for c in modifiers) and speaker is not None and token.lemma_.lower() in speaker.text.lower():
+                return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
+            for cand in _noun_phrase(token):
+                found = self._by_token.get(cand.i)
+                if found is not None and found.kind != "Person":
+                    return self.actor(cand)
+                if cand.ent_type_ == "NORP":
+                    target = gazetteer().demonym(normalise_name(cand.text))
+                    if target:
+                        phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
+                        return self._country(target, phrase)
         return None
 
     def actors(self, token: Token) -> list[Mention]:
@@ -222,9 +251,24 @@ class MentionIndex:
         found = []
         for t in [token, *_conjuncts(token)]:
             mention = self.actor(t)
+            if mention is None or (mention.kind != "Person" and t.ent_type_ == ""):
+                named = next((self._by_token[a.i] for a in t.children if a.dep_ == "appos" and a.i in self._by_token), None)
+                mention = named or mention
             if mention is not None and mention not in found:
                 found.append(mention)
         return found
+
+    def last_subject(self, token: Token) -> Mention | None:
+        """The latest country or organisation that was the subject of a clause before ``token``."""
+        best = None
+        for t in self.doc[max(0, token.sent.start - 80):token.i]:
+            mention = self._by_token.get(t.i)
+            if mention is not None and t.dep_ in ("nsubj", "nsubjpass") and mention.kind not in ("Person", "Place", "City"):
+                best = mention
+        return self.actor(self.doc[self._token_of(best)]) if best is not None else None
+
+    def _token_of(self, mention: Mention) -> int:
+        return next(i for i, m in self._by_token.items() if m is mention)
 
     def last_person(self, before: int) -> Mention | None:
         """The most recent person named before a character offset (light coreference)."""
@@ -249,3 +293,15 @@ def _conjuncts(token: Token) -> Iterable[Token]:
         if child.dep_ == "conj":
             yield child
             yield from _conjuncts(child)
+
+
+def _noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
+    """Modifiers of a noun, nearest first, through 'of/from/close to' phrases but not into clauses.
+
+    "sources close to the Russian government" -> close, to, government, Russian, the.
+    """
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
+            yield child
+            if depth > 1:
+                yield from _noun_phrase(child, depth - 1)

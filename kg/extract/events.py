@@ -1,9 +1,19 @@
 """Events from dependency parses: who did what to whom, where and when.
 
-One rule per construction: active and passive clauses, conjoined actors,
-prepositional targets ("met with", "visit to"), light verbs ("launch an
-attack"), and nominal events ("Putin's visit to China").  Clauses under a
-speech verb are reported, not facts: they belong to claims.
+One rule per construction:
+
+- active clauses: subject -> object, or the object of "with/to/against/on";
+- passive clauses: the "by" phrase is the source, the subject the target;
+  hosting verbs in the passive ("X was welcomed at the Kremlin") are visits;
+- conjoined actors ("Putin and Xi met") give one symmetric event;
+- light verbs take their type from the object ("launch an attack");
+- nominal events ("Putin's visit to China", "trade between China and
+  Russia", "a meeting with Borrell" inside a clause whose subject acts);
+- an object owned by an actor stands for it ("rejected Russia's proposal").
+
+Clauses under a speech verb are reported, not facts: they belong to claims.
+Events need a source and a target actor; an event with only one side is not
+a who-did-what-to-whom fact.
 """
 from __future__ import annotations
 
@@ -14,12 +24,13 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_TYPES, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
+from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
+from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
 __all__ = ["sentence_events", "evidence_for", "is_reported"]
 
-_TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from"}
+_TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside"}
 _PLACE_KINDS = {"Place", "City", "AdministrativeArea", "Country"}
 
@@ -45,7 +56,7 @@ def _negated(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject (inherited through xcomp/conj chains) and whether it is passive."""
+    """The verb's subject (inherited through xcomp/conj/advcl chains) and whether it is passive."""
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -53,34 +64,48 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.pos_ in ("VERB", "AUX", "ADP"):
+            current = current.head if current.head.pos_ != "ADP" else current.head.head
         else:
             break
     return None, False
 
 
-def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "attr"):
+def _owner(token: Token, index: MentionIndex) -> list[Mention]:
+    """Actors a thing belongs to: "Russia's proposal", "the Chinese plan"."""
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound"):
             found = index.actors(child)
             if found:
                 return found
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+    return []
+
+
+def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = index.actors(obj)
                     if found:
                         return found
+    return []
+
+
+def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB"):
-            for grandchild in child.children:
-                if grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS | {"of"}:
-                    for obj in grandchild.children:
-                        found = index.actors(obj)
-                        if found:
-                            return found
+        if child.dep_ in ("dobj", "dative", "attr"):
+            found = index.actors(child) or (_owner(child, index) if child.lemma_.lower() not in EVENT_NOUNS else [])
+            if found:
+                return found
+    found = _objects(verb, index, _TARGET_PREPS)
+    if found:
+        return found
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB") and child.lemma_.lower() not in EVENT_NOUNS:
+            found = _objects(child, index, _TARGET_PREPS | {"of"})
+            if found:
+                return found
     return []
 
 
@@ -95,18 +120,20 @@ def _agent(verb: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _place(head: Token, index: MentionIndex, exclude: list[Mention]) -> Mention | None:
+    near = {head.i, *[c.i for c in head.children]}
     for child in head.subtree:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.head.i in (head.i, *[c.i for c in head.children]):
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.head.i in near:
             for obj in child.children:
                 mention = index.get(obj)
-                if mention is not None and mention.kind in _PLACE_KINDS and mention not in exclude:
+                if mention is not None and mention.kind in _PLACE_KINDS and mention.name not in {m.name for m in exclude}:
                     return mention
     return None
 
 
 def _date(head: Token, sent: Span, anchor: dt.date | None) -> dt.date | None:
+    near = {head.i, *[c.i for c in head.children]}
     for ent in sent.ents:
-        if ent.label_ == "DATE" and (ent.root.head.i == head.i or ent.root.head.head.i == head.i or ent.root.head.i in [c.i for c in head.children]):
+        if ent.label_ == "DATE" and (ent.root.head.i in near or ent.root.head.head.i == head.i):
             resolved = resolve_date(ent.text, anchor)
             if resolved:
                 return resolved
@@ -116,16 +143,74 @@ def _date(head: Token, sent: Span, anchor: dt.date | None) -> dt.date | None:
 def _verb_type(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in VERB_OBJECTS:
-        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "prt")}
-        objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children}
-        if objects & VERB_OBJECTS[lemma]:
-            return LIGHT_VERB_TYPES[lemma]
-        if lemma not in EVENT_VERBS:
-            return None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        for obj in objects:
+            event_type = VERB_OBJECTS[lemma].get(obj.lemma_.lower()) or VERB_OBJECTS[lemma].get(obj.lower_)
+            if event_type:
+                return event_type
     return EVENT_VERBS.get(lemma)
 
 
-def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> Iterator[tuple[Mention, Mention | None]]:
+def _as_country(mention: Mention) -> Mention:
+    """A metonym used as a destination stands for its country ("welcomed at the Kremlin")."""
+    known = gazetteer().lookup(mention.name)
+    if gazetteer().is_metonym(mention.name) and known is not None:
+        return Mention(mention.text, known.label, known.kind, mention.article_id, mention.start, mention.end)
+    return mention
+
+
+def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
+    event_type = _verb_type(token)
+    if event_type is None or _negated(token) or is_reported(token):
+        return None
+    subject, passive = _subject(token)
+    if subject is None:
+        return None
+    if passive and token.lemma_ in HOSTING_VERBS:
+        place = _place(token, index, [])
+        hosts = _agent(token, index)
+        return "visit", index.actors(subject), hosts or ([_as_country(place)] if place is not None else [])
+    if passive:
+        return event_type, _agent(token, index), index.actors(subject)
+    targets = _targets(token, index)
+    if not targets and token.lemma_ in VERB_OBJECTS:
+        # "imposed sanctions on Iran": the light verb's object carries the target
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            targets = _objects(obj, index, _TARGET_PREPS)
+    return event_type, index.actors(subject), targets
+
+
+def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who acts in a nominal event that hangs off a clause: "in a meeting with X, Wang Yi admitted"."""
+    head = noun.head
+    while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        subject, passive = _subject(head)
+        if subject is not None and not passive:
+            return index.actors(subject)
+    return []
+
+
+def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
+    if is_reported(token) or token.dep_ in ("dobj",) and token.head.lemma_ in VERB_OBJECTS:
+        return None
+    event_type = EVENT_NOUNS[token.lemma_.lower()]
+    between = _objects(token, index, {"between"})
+    if len(between) >= 2:
+        return event_type, between[:1], between[1:2]
+    sources = [m for c in token.children if c.dep_ in ("poss", "amod", "compound") for m in index.actors(c)]
+    sources += _objects(token, index, {"by"})
+    targets = _objects(token, index, {"to", "of", "with", "against", "on", "in"} if event_type == "visit" else {"to", "of", "with", "against", "on"})
+    if not sources and targets:
+        sources = _clause_subject(token, index)
+    if event_type == "visit":
+        targets = [_as_country(t) for t in targets]
+    return event_type, sources, targets
+
+
+def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
     if targets:
         for s in sources:
             for t in targets:
@@ -133,50 +218,25 @@ def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> I
                     yield s, t
     elif len(sources) >= 2 and event_type in SYMMETRIC:
         yield sources[0], sources[1]
-    elif event_type not in SYMMETRIC:
-        for s in sources:
-            yield s, None
 
 
 def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[EventMention]:
     """Every event one sentence states as fact."""
     for token in sent:
         if token.pos_ == "VERB":
-            event_type = _verb_type(token)
-            if event_type is None or _negated(token) or is_reported(token):
-                continue
-            subject, passive = _subject(token)
-            if subject is None:
-                continue
-            if passive:
-                sources, targets = _agent(token, index), index.actors(subject)
-            else:
-                sources, targets = index.actors(subject), _targets(token, index)
-            head = token
+            found = _verb_event(token, index)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
-            if is_reported(token):
-                continue
-            event_type = EVENT_NOUNS[token.lemma_.lower()]
-            sources = [m for c in token.children if c.dep_ == "poss" for m in index.actors(c)]
-            sources += [m for c in token.children if c.dep_ in ("amod", "compound") for m in index.actors(c)]
-            targets = []
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "of", "with", "against", "on"):
-                    targets += [m for obj in child.children for m in index.actors(obj)]
-            if child_by := [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]:
-                sources += [m for obj in child_by[0].children for m in index.actors(obj)]
-            head = token
-            if not sources and event_type == "attack" and targets:
-                continue
+            found = _noun_event(token, index)
         else:
             continue
+        if found is None:
+            continue
+        event_type, sources, targets = found
         if not sources:
             continue
-        place = _place(head, index, [*sources, *targets])
-        if event_type == "visit" and not targets and place is not None:
-            targets = [place]
-        date = _date(head, sent, anchor)
+        place = _place(token, index, [*sources, *targets])
+        date = _date(token, sent, anchor)
         for source, target in _pairs(event_type, sources, targets):
-            if event_type in SYMMETRIC and target is not None and target.name < source.name:
+            if event_type in SYMMETRIC and target.name < source.name:
                 source, target = target, source
-            yield EventMention(event_type, head.lemma_.lower(), source, target, evidence, place, date)
+            yield EventMention(event_type, token.lemma_.lower(), source, target, evidence, place, date)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 #: verb lemma -> event type key (see ``kg.vocab.EVENT_TYPES``)
 EVENT_VERBS = {
-    **dict.fromkeys(["meet", "host", "receive", "talk", "confer", "negotiate", "consult"], "meet"),
+    **dict.fromkeys(["meet", "host", "receive", "welcome", "talk", "confer", "negotiate", "consult"], "meet"),
     **dict.fromkeys(["visit", "travel", "tour", "arrive", "fly"], "visit"),
     **dict.fromkeys(["sign", "agree", "cooperate", "partner", "ally", "reaffirm", "deepen", "strengthen", "back",
                      "endorse", "uphold", "mediate", "formalize", "formalise"], "cooperate"),
-    **dict.fromkeys(["thank", "praise", "appreciate", "congratulate", "hail", "commend", "welcome"], "praise"),
+    **dict.fromkeys(["thank", "praise", "appreciate", "congratulate", "hail", "commend"], "praise"),
     **dict.fromkeys(["trade", "export", "import", "buy", "sell", "purchase"], "trade"),
     **dict.fromkeys(["provide", "supply", "help", "assist", "aid", "send", "deliver", "arm", "fund", "finance",
                      "support", "equip", "share"], "aid"),
@@ -21,19 +21,29 @@ EVENT_VERBS = {
     **dict.fromkeys(["sanction", "embargo", "blacklist"], "sanction"),
     **dict.fromkeys(["attack", "invade", "strike", "bomb", "shell", "fight", "launch", "occupy", "shoot"], "attack"),
 }
-#: verbs that only count with a particular object ("launch an attack", "impose sanctions")
+#: light verbs: the event type comes from the object ("launch an attack", "express gratitude to")
 VERB_OBJECTS = {
-    "launch": {"attack", "airstrike", "strike", "offensive", "invasion", "missile", "assault", "war"},
-    "impose": {"sanction", "sanctions", "embargo", "tariff", "tariffs"},
-    "hold": {"talk", "talks", "meeting", "summit", "discussion", "negotiation"},
-    "call": {"ceasefire"},
+    "launch": dict.fromkeys(["attack", "airstrike", "strike", "offensive", "invasion", "missile", "assault", "war"], "attack"),
+    "impose": dict.fromkeys(["sanction", "sanctions", "embargo", "tariff", "tariffs", "restriction", "restrictions"], "sanction"),
+    "hold": dict.fromkeys(["talk", "talks", "meeting", "summit", "discussion", "negotiation", "call"], "meet"),
+    "express": {**dict.fromkeys(["gratitude", "thanks", "appreciation", "admiration"], "praise"),
+                **dict.fromkeys(["support", "solidarity"], "cooperate"),
+                **dict.fromkeys(["concern", "criticism", "condemnation", "outrage", "anger"], "accuse")},
+    "voice": {**dict.fromkeys(["support", "solidarity"], "cooperate"),
+              **dict.fromkeys(["concern", "criticism", "condemnation", "outrage", "anger"], "accuse")},
+    "pay": {"visit": "visit", "tribute": "praise"},
+    "make": {"visit": "visit", "trip": "visit"},
+    "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
+    "call": {"ceasefire": "demand"},
 }
-LIGHT_VERB_TYPES = {"launch": "attack", "impose": "sanction", "hold": "meet", "call": "demand"}
 #: noun lemma -> event type, for nominal events ("Putin's visit to China")
 EVENT_NOUNS = {
     "visit": "visit", "trip": "visit", "invasion": "attack", "attack": "attack", "offensive": "attack",
     "airstrike": "attack", "talk": "meet", "meeting": "meet", "summit": "meet", "sanction": "sanction",
-    "aid": "aid", "support": "aid", "supply": "aid", "trade": "trade", "accusation": "accuse",
+    "aid": "aid", "support": "aid", "supply": "aid", "trade": "trade", "accusation": "accuse", "tour": "visit",
+    "turnover": "trade", "export": "trade", "import": "trade", "purchase": "trade", "partnership": "cooperate",
+    "cooperation": "cooperate", "agreement": "cooperate", "deal": "cooperate", "condemnation": "accuse",
+    "criticism": "accuse", "strike": "attack", "bombing": "attack",
 }
 #: event types where the order of the two actors carries no meaning
 SYMMETRIC = {"meet", "trade", "cooperate"}
@@ -49,3 +59,16 @@ SPEECH_VERBS = {
 #: phrases in a claim's content that make it a denial of the positive statement
 DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
                   "fabricat", "no basis", "nothing to do with", "smear", "disinformation")
+#: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
+ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
+                   "fund", "finance", "transfer", "export", "participate", "involve", "plan", "intend", "weigh",
+                   "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop"}
+#: nouns that name a statement ("rejected the claims", "Moscow's assertions that ...")
+CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "report", "statement", "suggestion", "charge",
+               "notion", "idea", "criticism", "argument", "narrative", "view", "position", "speculation", "rumor",
+               "rumour", "insinuation", "remark", "comment"}
+#: subjects that stand for whoever made them ("a report by U.S. intelligence", "data from Chinese customs")
+REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "survey", "study", "analysis", "estimate",
+                "record", "records", "document", "assessment", "statement", "readout", "source", "sources"}
+#: verbs whose passive subject is a visitor ("Putin was welcomed at the Kremlin")
+HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
