@@ -138,16 +138,26 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[: 1024 * 1024]))
+    sample = data[: 1024 * 1024]
+    matches = list(from_bytes(sample))
     if not matches:
         raise InputError("binary file or unknown text encoding")
     least = min(m.chaos for m in matches)
     fitting = [m.encoding for m in matches if m.chaos <= least + 0.01]
-    codec = next((c for c in _WESTERN if c in fitting), matches[0].encoding)
+    codec = next((c for c in _WESTERN if c in fitting or _reads_as(sample, c, fitting)), matches[0].encoding)
     try:
         return _checked(data, codec)
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError(f"cannot decode as {codec}: {exc}") from None
+
+
+def _reads_as(data: bytes, codec: str, others: list[str]) -> bool:
+    """Whether ``data`` decodes to the same text in ``codec`` as in one of ``others``."""
+    try:
+        text = data.decode(codec)
+        return any(data.decode(other, errors="replace") == text for other in others)
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _checked(data: bytes, codec: str) -> tuple[str, str]:
