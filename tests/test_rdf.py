@@ -1,0 +1,106 @@
+"""RDF exports: every format parses back to the same graph, and every kg: term is defined in the ontology."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.export.rdf import JSONLD_CONTEXT, ONTOLOGY_FILE, ontology_graph, serialize, to_dataset, to_rdf
+from kg.model import KnowledgeGraph
+from kg.vocab import KG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+
+
+@pytest.fixture(scope="module")
+def source(seed_build):
+    """The graph as built in memory, before any serialisation."""
+    return to_rdf(seed_build[0])
+
+
+def _union(path) -> Graph:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    union = Graph()
+    for s, p, o, _ in ds.quads():
+        union.add((s, p, o))
+    return union
+
+
+@pytest.mark.parametrize("name, parser", [("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")])
+def test_each_format_round_trips_to_the_same_graph(seed_build, source, name, parser):
+    assert isomorphic(Graph().parse(seed_build[2] / name, format=parser), source)
+
+
+def test_trig_round_trips_as_the_union_of_its_graphs(seed_build, source):
+    assert isomorphic(_union(seed_build[2] / "graph.trig"), source)
+
+
+def test_trig_has_one_named_graph_per_source_article_named_by_its_iri(seed_build, source):
+    ds = Dataset()
+    ds.parse(seed_build[2] / "graph.trig", format="trig")
+    named = {g.identifier for g in ds.graphs() if g.identifier != ds.default_graph.identifier}
+    articles = set(source.subjects(RDF.type, SCHEMA.NewsArticle))
+    assert named and named <= articles
+    assert named == set(source.objects(None, PROV.wasDerivedFrom))
+
+
+def test_a_fact_is_in_the_graph_of_each_article_that_reports_it(source):
+    ds = to_dataset(source)
+    fact = next(s for s in source.subjects(KG.sourceCount, None) if len(set(source.objects(s, PROV.wasDerivedFrom))) > 1)
+    for article in source.objects(fact, PROV.wasDerivedFrom):
+        assert (fact, RDF.type, None) in ds.graph(article)
+    assert (fact, None, None) not in ds.default_graph
+
+
+def test_jsonld_uses_the_compact_context(seed_build):
+    doc = json.loads((seed_build[2] / "graph.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == JSONLD_CONTEXT
+    keys = {key for node in doc["@graph"] for key in node}
+    assert {"label", "stance", "sourceCount", "wasDerivedFrom"} <= keys
+    assert not any(key.startswith("http") for key in keys)
+    claim = next(node for node in doc["@graph"] if "stance" in node)
+    assert claim["stance"] in ("kg:Assert", "kg:Deny")
+
+
+def test_decimals_are_written_in_canonical_form(source):
+    values = list(source.objects(None, SCHEMA.value))
+    assert values and all(v.datatype == XSD.decimal and "." in str(v) for v in values)
+    assert Literal("240000000000.0", datatype=XSD.decimal) in values
+
+
+def test_ontology_is_written_beside_the_graph_files(seed_build):
+    written = Graph().parse(seed_build[2] / ONTOLOGY_FILE)
+    assert isomorphic(written, ontology_graph())
+    assert seed_build[1].outputs["ontology"] == ONTOLOGY_FILE
+
+
+def test_every_kg_term_in_an_export_is_defined_in_the_ontology(source):
+    ontology = ontology_graph()
+    used = {t for triple in source for t in triple if isinstance(t, URIRef) and t.startswith(str(KG))}
+    used |= {o.datatype for o in source.objects() if isinstance(o, Literal) and o.datatype and o.datatype.startswith(str(KG))}
+    undefined = {t for t in used if (t, RDF.type, None) not in ontology}
+    assert used and not undefined
+    for term in ontology.subjects(RDFS.isDefinedBy, URIRef(str(KG)[:-1])):
+        assert ontology.value(term, RDFS.label) and ontology.value(term, RDFS.comment), term
+
+
+def test_ontology_reuses_sem_for_actors():
+    ontology = ontology_graph()
+    assert (KG.sourceActor, RDFS.subPropertyOf, SEM.hasActor) in ontology
+    assert (KG.targetActor, RDFS.subPropertyOf, SEM.hasActor) in ontology
+    assert set(ontology.objects(KG.Stance, OWL.oneOf)) and (KG.Deny, RDF.type, KG.Stance) in ontology
+
+
+def test_ontology_event_scheme_matches_the_exported_scheme():
+    exported = to_rdf(KnowledgeGraph((), (), (), (), ()))
+    ontology = ontology_graph()
+    assert set(exported) <= set(ontology)
+    assert (KG.Visit, SKOS.broader, KG.Meet) in ontology
+    notations = {str(n): n.datatype for n in ontology.objects(KG.Accuse, SKOS.notation)}
+    assert notations == {"11": KG.cameoCode, "ACCUSE": KG.ploverCode}
+
+
+def test_serialisation_is_deterministic(source):
+    for fmt in ("turtle", "nt", "jsonld", "trig"):
+        assert serialize(source, fmt) == serialize(source, fmt), fmt
