@@ -7,6 +7,7 @@ started in the raw text so evidence can point at the original file.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,12 @@ _CHROME = re.compile(
 _SEPARATOR = re.compile(r"^\s*([-+*=_~#•·—–])(?:\s*\1){2,}\s*$")
 #: lines that start a reader-comment section; everything after them is dropped
 _COMMENTS_START = re.compile(r"^(?:comments?\s*\(?\d*\)?|\d+\s+comments?|leave\s+a\s+(?:comment|reply).*)$", re.I)
+#: "NEW DELHI, February 28, 2025 — " or "April 11, 2025 - " at the start of the first paragraph
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,40}(?:\([A-Za-z. ]+\))?,\s+)?(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*(?:[—–-]{1,2}|\(\w+\))\s*")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                              "September", "October", "November", "December"], start=1)}
 _SENTENCE_END = re.compile(r"[.!?\"”'’»)]\s*$")
 
 
@@ -42,6 +49,7 @@ class CleanText:
     title: str
     offsets: tuple[tuple[int, int, int], ...]
     dropped: int  #: number of raw lines removed as noise
+    date: dt.date | None = None  #: publication date read from a dateline
 
 
 def normalise_line(line: str) -> str:
@@ -126,9 +134,20 @@ def clean_text(raw: str, *, title: str = "", base_offset: int = 0) -> CleanText:
         title = kept.pop(0)[1].rstrip(".")
     elif title and kept and normalise_line(kept[0][1]) == normalise_line(title):
         kept.pop(0)
+    date = None
+    for n, (raw_start, text) in enumerate(kept[:3]):
+        match = _DATELINE.match(text)
+        if match is None or match.end() >= len(text):
+            continue
+        try:
+            date = dt.date(int(match["year"]), _MONTH_NUMBERS[match["month"]], int(match["day"]))
+        except ValueError:
+            continue
+        kept[n] = (raw_start + match.end(), text[match.end():])
+        break
     parts, offsets, clean_offset = [], [], 0
     for raw_start, text in kept:
         offsets.append((clean_offset, raw_start, len(text)))
         parts.append(text)
         clean_offset += len(text) + 1
-    return CleanText("\n".join(parts), title.strip(), tuple(offsets), dropped)
+    return CleanText("\n".join(parts), title.strip(), tuple(offsets), dropped, date)

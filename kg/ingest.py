@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -128,7 +129,8 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in head:
         # UTF-16 without a BOM has a NUL in every other byte of ASCII text
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        codec = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else ""
+        frequent = max(even, odd) > len(head) // 8  # not just a stray NUL in binary data
+        codec = "" if not frequent else "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else ""
         if not codec:
             raise InputError("binary file (not text)")
         return _checked(data, codec)
@@ -234,7 +236,7 @@ def _articles_from_text(
             text=cleaned.text,
             title=cleaned.title or (title if n > 1 else ""),
             url=url,
-            date=date,
+            date=date or cleaned.date,
             source_path=where,
             content_hash=hashlib.sha256(cleaned.text.encode("utf-8", "surrogatepass")).hexdigest(),
             offsets=cleaned.offsets,
@@ -330,7 +332,9 @@ class Deduplicator:
 
     Near duplicates are found with a bottom-k MinHash sketch of word 4-gram
     shingles: articles sharing sketch values become candidates and are
-    compared by estimated Jaccard similarity.
+    compared by estimated Jaccard similarity, but only those sharing enough
+    sketch values to reach the threshold, so templated corpora (shared
+    boilerplate) do not degrade into all-pairs comparisons.
     """
 
     def __init__(self, threshold: float = 0.6, k: int = 64):
@@ -355,7 +359,9 @@ class Deduplicator:
             return replace(article, duplicate_of=original)
         self._by_hash[article.content_hash] = article.id
         sketch = self._sketch(article.text)
-        candidates = sorted({aid for h in sketch for aid in self._index.get(h, ())})
+        shared = Counter(aid for h in sketch for aid in self._index.get(h, ()))
+        # the estimate is at most shared / len(sketch): fewer shared values can never reach the threshold
+        candidates = sorted(aid for aid, n in shared.items() if n >= self.threshold * len(sketch))
         best = max(((self._similarity(sketch, self._sketches[c]), c) for c in candidates), default=(0.0, ""))
         self._sketches[article.id] = sketch
         for h in sketch:

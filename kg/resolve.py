@@ -109,25 +109,34 @@ class EntityResolver:
         return out
 
     def _merge_people(self, counts: Counter) -> dict[str, str]:
-        full = self._merge_fuzzy([n for n in counts if len(n.split()) > 1], counts)
-        labels = sorted(set(full.values()))
-        surnames: dict[str, set[str]] = defaultdict(set)
-        for label in labels:
-            surnames[name_key(label).split()[-1]].add(label)
-            surnames[name_key(label).split()[0]].add(label)  # Chinese names: family name first ("Xi")
-        for name, label in list(full.items()):
-            surnames[name_key(name).split()[-1]].add(label)
-        out = dict(full)
-        singles = [n for n in counts if len(n.split()) == 1]
-        for name in singles:
-            key = name_key(name)
-            candidates = surnames.get(key, set())
-            if not candidates:
-                near = [lab for s, labs in surnames.items() if s[:3] == key[:3] and fuzz.ratio(s, key) >= self.threshold for lab in labs]
-                candidates = set(near)
-            out[name] = min(candidates, key=lambda lab: (-counts[lab], lab)) if len(candidates) == 1 else name
-        single_groups = self._merge_fuzzy([n for n in singles if out[n] == n], counts)
-        out.update(single_groups)
+        """Full names merge by spelling; a shorter name joins the one full name that contains it.
+
+        "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping", "Lula" -> "Luiz Inácio Lula da Silva",
+        "Von der Leyen" -> "Ursula von der Leyen"; "Biden" stays alone beside Joe and Hunter Biden.
+        """
+        longest = max((len(n.split()) for n in counts), default=1)
+        out: dict[str, str] = {}
+        # resolve longest names first so shorter ones can attach to them
+        for length in range(longest, 0, -1):
+            names = [n for n in counts if len(n.split()) == length]
+            out.update(self._merge_fuzzy(names, counts))
+            if length == longest:
+                continue
+            labels = sorted(set(v for n, v in out.items() if len(n.split()) > length))
+            index: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            for label in labels:
+                words = tuple(name_key(label).split())
+                for size in (length,):
+                    for start in range(len(words) - size + 1):
+                        index[words[start:start + size]].add(label)
+            for name in names:
+                candidates = index.get(tuple(name_key(name).split()), set())
+                if not candidates and length == 1:
+                    key = name_key(name)
+                    candidates = {lab for words, labs in index.items() if words[0][:3] == key[:3] and fuzz.ratio(words[0], key) >= self.threshold for lab in labs}
+                if len(candidates) == 1:
+                    out[name] = next(iter(candidates))
+        # the label of a merged group is its most frequent full spelling
         return out
 
     def family_of(self, mention: Mention) -> str:
@@ -285,11 +294,18 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver) -> l
 def _link_contradictions(claims: list[Claim]) -> list[Claim]:
     """An assertion and a denial contradict when they share what they are about and their content words overlap."""
     asserted = [c for c in claims if c.stance == "Assert"]
+    # blocking: only assertions sharing a subject and a keyword with the denial can match (near-linear, not all pairs)
+    by_subject_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(asserted):
+        for subject in set(claim.about):
+            for keyword in set(claim.keywords):
+                by_subject_keyword[(subject, keyword)].append(i)
     links: dict[str, set[str]] = defaultdict(set)
     for denial in (c for c in claims if c.stance == "Deny"):
         subjects = set(denial.about) | {denial.speaker}
-        for claim in asserted:
-            if claim.speaker == denial.speaker or not (subjects & set(claim.about)):
+        candidates = {i for s in subjects for k in set(denial.keywords) for i in by_subject_keyword.get((s, k), ())}
+        for claim in (asserted[i] for i in sorted(candidates)):
+            if claim.speaker == denial.speaker:
                 continue
             shared = set(denial.keywords) & set(claim.keywords)
             if len(shared) >= 2 or (shared and len(denial.keywords) <= 4):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__ = ["entity_mentions", "normalise_name", "MentionIndex", "TITLE_WORDS"]
+__all__ = ["entity_mentions", "normalise_name", "noun_phrase", "MentionIndex", "TITLE_WORDS"]
 
 #: words that make up job titles before a name ("Foreign Minister", "spokesperson")
 TITLE_WORDS = {
@@ -235,7 +235,7 @@ class MentionIndex:
             speaker = self._recent_speaker(token)
             if not any(c.ent_type_ or c.dep_ == "poss" for c in modifiers) and speaker is not None and token.lemma_.lower() in speaker.text.lower():
                 return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
-            for cand in _noun_phrase(token):
+            for cand in noun_phrase(token):
                 found = self._by_token.get(cand.i)
                 if found is not None and found.kind != "Person":
                     return self.actor(cand)
@@ -295,7 +295,7 @@ def _conjuncts(token: Token) -> Iterable[Token]:
             yield from _conjuncts(child)
 
 
-def _noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
+def noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
     """Modifiers of a noun, nearest first, through 'of/from/close to' phrases but not into clauses.
 
     "sources close to the Russian government" -> close, to, government, Russian, the.
@@ -304,4 +304,4 @@ def _noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
             yield child
             if depth > 1:
-                yield from _noun_phrase(child, depth - 1)
+                yield from noun_phrase(child, depth - 1)

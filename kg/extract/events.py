@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
-from kg.extract.entities import MentionIndex
+from kg.extract.entities import MentionIndex, noun_phrase
 from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
@@ -72,8 +72,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _owner(token: Token, index: MentionIndex) -> list[Mention]:
-    """Actors a thing belongs to: "Russia's proposal", "the Chinese plan"."""
-    for child in token.children:
+    """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
+    for child in noun_phrase(token):
         if child.dep_ in ("poss", "amod", "compound"):
             found = index.actors(child)
             if found:
@@ -86,7 +86,7 @@ def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    found = index.actors(obj)
+                    found = index.actors(obj) or _owner(obj, index)
                     if found:
                         return found
     return []
