@@ -28,9 +28,17 @@ _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "E
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|m|b)?\b", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "dozen": 12}
-_MEASURE_HEADS = {"case", "instance", "people", "troops", "soldier", "civilian", "car", "vehicle", "drone", "missile",
-                  "tank", "refugee", "child", "death", "casualty", "job", "ton", "tonne", "barrel", "unit", "attack",
-                  "strike", "prisoner", "detainee", "worker", "employee", "component", "shell", "weapon"}
+#: nouns a cardinal number does not measure (durations, ranks, ages)
+_NOT_MEASURED = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "time", "term", "round",
+                 "percent", "point", "side", "party", "leader", "nation", "country", "way", "step", "stage", "phase"}
+#: units written after the number: (pattern, unit code)
+_UNITS = [
+    (re.compile(r"^\s*(?:billion|million|thousand|bn|mn)?\s*cubic\s+met(?:re|er)s", re.I), "m3"),
+    (re.compile(r"^\s*(?:billion|million|thousand)?\s*(?:of\s+\w+\s+)?barrels?(?:\s+of\s+\w+)?\s+(?:a|per)\s+day", re.I), "barrels per day"),
+    (re.compile(r"^\s*(?:billion|million|thousand)?\s*barrels", re.I), "barrels"),
+    (re.compile(r"^\s*(?:billion|million|thousand)?\s*(?:metric\s+)?ton(?:ne)?s", re.I), "tonnes"),
+    (re.compile(r"^\s*(?:billion|million|thousand)?\s*(?:kilomet(?:re|er)s|km)\b", re.I), "km"),
+]
 
 
 def parse_quantity(text: str) -> tuple[Decimal, str] | None:
@@ -97,22 +105,44 @@ def _measured(token: Token, index: MentionIndex) -> tuple[str, list]:
     return span.text.strip(" ,"), mentions
 
 
+def _counted(ent: Span) -> bool:
+    """A cardinal that counts things ("251 hostages", "five instances"), not a year, rank or duration."""
+    head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() in _NOT_MEASURED:
+        return False
+    return not re.fullmatch(r"(19|20)\d\d", ent.text.strip())
+
+
+def _unit_after(ent: Span) -> str:
+    """A unit written with or after the number ("50 billion cubic metres", "1.6 million barrels a day")."""
+    words = re.sub(r"^[^A-Za-z]*", "", ent.text) + " " + ent.doc[ent.end:min(len(ent.doc), ent.end + 8)].text
+    for pattern, unit in _UNITS:
+        if pattern.match(words):
+            return unit
+    return ""
+
+
 def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
     """Every measured quantity in a sentence."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     for ent in sent.ents:
         if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
             continue
-        if ent.label_ == "CARDINAL" and (ent.root.head.lemma_.lower() not in _MEASURE_HEADS or not any(c.isdigit() for c in ent.text) and "million" not in ent.text):
+        unit_word = _unit_after(ent)
+        if ent.label_ == "CARDINAL" and not unit_word and not _counted(ent):
             continue
         parsed = parse_quantity(ent.text)
         if parsed is None:
             continue
         value, unit = parsed
-        if unit == "count" and ent.label_ == "CARDINAL":
-            description = ent.root.head.text
-        else:
-            description = ""
+        if unit == "count" and unit_word:
+            unit = unit_word
+        if unit == "count" and ent.start > 0 and ent.doc[ent.start - 1].text in ("$", "€", "£"):
+            unit = {"$": "USD", "€": "EUR", "£": "GBP"}[ent.doc[ent.start - 1].text]
+        description = ""
+        if unit == "count":
+            head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+            description = head.text
         measured, about = _measured(ent.root, index)
         description = measured or description
         if not about:
