@@ -59,7 +59,9 @@ def normalise_line(line: str) -> str:
 
 
 def _is_chrome(line: str) -> bool:
-    return bool(_CHROME.match(line.strip()))
+    """Page chrome: a known chrome line, or a row of them ("Share | Tweet | Email")."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line.strip()) if p]
+    return bool(parts) and all(_CHROME.match(p) for p in parts)
 
 
 def _looks_like_headline(line: str) -> bool:

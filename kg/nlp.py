@@ -76,8 +76,12 @@ def fix_entities(doc: Doc) -> Doc:
         if span[-1].is_stop and span[-1].is_lower and span[-1].lower_ not in NAME_PARTICLES:
             continue
         spans.append(Span(doc, span.start, span.end, label=label))
-    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
-    spans = [Span(doc, s.start, s.end, label="PERSON") if len(s) == 1 and s.text in surnames and gazetteer().lookup(s.text) is None else s
+    # a short form of a person's name is that person ("Khurelsukh", "Von der Leyen")
+    people = [tuple(t.lower_ for t in s) for s in spans if s.label_ == "PERSON" and len(s) > 1]
+    def is_short_form(span: Span) -> bool:
+        words = tuple(t.lower_ for t in span)
+        return any(len(words) < len(p) and p[-len(words):] == words for p in people)
+    spans = [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and gazetteer().lookup(s.text) is None and is_short_form(s) else s
              for s in spans]
     doc.ents = filter_spans(spans)
     return doc

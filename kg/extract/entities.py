@@ -152,7 +152,10 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
+        "office", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
+    #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
+    PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
     PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
     def __init__(self, doc: Doc, article_id: str):
@@ -211,6 +214,8 @@ class MentionIndex:
 
     def actor(self, token: Token) -> Mention | None:
         """The entity a token stands for as an actor (subject, speaker, object)."""
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            return self.actor(token.head.head)  # "Von der Leyen, who arrived ..." -> Von der Leyen
         mention = self._by_token.get(token.i)
         if mention is not None:
             if gazetteer().is_metonym(mention.name):
@@ -237,7 +242,7 @@ class MentionIndex:
                 return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
             for cand in noun_phrase(token):
                 found = self._by_token.get(cand.i)
-                if found is not None and found.kind != "Person":
+                if found is not None and (found.kind != "Person" or token.lemma_.lower() in self.PERSONAL_NOUNS):
                     return self.actor(cand)
                 if cand.ent_type_ == "NORP":
                     target = gazetteer().demonym(normalise_name(cand.text))

@@ -153,9 +153,10 @@ def _verb_type(verb: Token) -> str | None:
 
 
 def _as_country(mention: Mention) -> Mention:
-    """A metonym used as a destination stands for its country ("welcomed at the Kremlin")."""
+    """A seat of power used as a destination stands for its country ("welcomed at the Kremlin"); cities stay cities."""
     known = gazetteer().lookup(mention.name)
-    if gazetteer().is_metonym(mention.name) and known is not None:
+    place = gazetteer().place(mention.name)
+    if gazetteer().is_metonym(mention.name) and known is not None and (place is None or place.kind != "City"):
         return Mention(mention.text, known.label, known.kind, mention.article_id, mention.start, mention.end)
     return mention
 
@@ -235,6 +236,8 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
         if not sources:
             continue
         place = _place(token, index, [*sources, *targets])
+        if event_type == "visit" and not targets and place is not None:
+            targets = [_as_country(place)]
         date = _date(token, sent, anchor)
         for source, target in _pairs(event_type, sources, targets):
             if event_type in SYMMETRIC and target.name < source.name:

@@ -19,7 +19,8 @@ EVENT_VERBS = {
     **dict.fromkeys(["reject", "refuse", "rebuff", "veto", "dismiss"], "reject"),
     **dict.fromkeys(["threaten"], "threaten"),
     **dict.fromkeys(["sanction", "embargo", "blacklist"], "sanction"),
-    **dict.fromkeys(["attack", "invade", "strike", "bomb", "shell", "fight", "launch", "occupy", "shoot"], "attack"),
+    **dict.fromkeys(["attack", "invade", "strike", "bomb", "shell", "fight", "launch", "occupy", "shoot", "seize",
+                     "capture", "storm", "overrun", "raid", "besiege", "annex"], "attack"),
 }
 #: light verbs: the event type comes from the object ("launch an attack", "express gratitude to")
 VERB_OBJECTS = {
@@ -53,7 +54,7 @@ SPEECH_VERBS = {
                      "announce", "insist", "argue", "report", "disclose", "acknowledge", "admit", "confirm",
                      "assert", "emphasize", "emphasise", "reiterate", "complain", "write", "suggest", "indicate",
                      "warn", "accuse", "allege", "point", "believe", "vow", "pledge", "describe", "mention",
-                     "predict", "estimate", "conclude", "reveal", "highlight", "caution"], "Assert"),
+                     "predict", "estimate", "reveal", "highlight", "caution"], "Assert"),
     **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebuff", "disavow", "contest", "dispute"], "Deny"),
 }
 #: phrases in a claim's content that make it a denial of the positive statement

@@ -2,24 +2,42 @@
 
 pyvis assembles the nodes and edges; the page is our own template with
 vis-network (shipped inside the pyvis package) inlined, so the file makes no
-request to any other host.  All article-derived text travels as JSON data
-and is put on the page with ``textContent`` or as plain-text tooltips, so a
-headline containing ``<script>`` is shown, never run.
+request to any other host (its Content-Security-Policy forbids any).  The
+layout is computed here with igraph's Fruchterman-Reingold (grid variant past
+1,000 nodes), so the browser draws a still picture at once even for 5,000
+nodes, instead of running physics for tens of seconds.
+
+All article-derived text travels as JSON data and reaches the page through
+``textContent`` or vis-network's plain-text tooltips, so a headline
+containing ``<script>`` is shown, never run.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("person/a", node_type="entity", kind="Person", label="<b>A</b>", mention_count=3)
+>>> "<b>A</b>" in render_html(g)
+False
 """
 from __future__ import annotations
 
 import json
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+import igraph
 import networkx as nx
 from pyvis.network import Network
 
 from kg.export._atomic import write_text
+from kg.model import Article
 
-__all__ = ["render_html", "write_html", "summarise", "STYLE"]
+__all__ = ["render_html", "write_html", "summarise", "layout", "STYLE"]
 
-#: colour and shape per node kind
+#: colour and vis-network shape per legend group
 STYLE = {
     "Person": ("#e4572e", "dot"),
     "Country": ("#2e86ab", "diamond"),
@@ -31,6 +49,13 @@ STYLE = {
     "Quantity": ("#7f8c8d", "hexagon"),
 }
 _PLACE_KINDS = {"Place", "City", "AdministrativeArea"}
+#: node attributes shown as facts in the side panel, in this order
+_FACTS = ("job_titles", "event_type", "trigger", "date", "stance", "cue", "quote_type", "text", "value_text", "unit",
+          "period", "description", "source_count", "mention_count")
+_ROLE_NAMES = {"source_actor": "source", "target_actor": "target", "place": "place"}
+_LABEL_CHARS = 40
+#: mean edge length of the laid-out graph, in vis-network pixels
+_EDGE_LENGTH = 140.0
 
 
 def _group(attrs: dict) -> str:
@@ -41,37 +66,95 @@ def _group(attrs: dict) -> str:
         return "Place"
     if kind in STYLE:
         return kind
-    return "Organization" if attrs.get("node_type") == "entity" else kind or "Organization"
+    return "Organization"
 
 
-def _tooltip(node: str, attrs: dict) -> str:
-    lines = [attrs.get("label", node), f"type: {attrs.get('kind', '')}"]
-    for field in ("aliases", "job_titles", "event_type", "date", "stance", "cue", "value_text", "unit", "period", "description", "articles"):
-        if attrs.get(field) not in (None, ""):
-            lines.append(f"{field.replace('_', ' ')}: {attrs[field]}")
-    if attrs.get("evidence"):
-        lines.append("evidence:")
-        lines.extend(str(attrs["evidence"]).split("\n")[:5])
+def _split(value) -> list[str]:
+    return [part for part in str(value or "").split("; ") if part]
+
+
+def _evidence(attrs: dict) -> list[list[str]]:
+    """``[[article id, sentence], ...]`` from the flattened "[id] sentence" lines of :func:`kg.graph.to_networkx`."""
+    ids = "|".join(re.escape(a) for a in sorted(_split(attrs.get("articles")), key=len, reverse=True))
+    text = str(attrs.get("evidence") or "")
+    if not ids or not text:
+        return []
+    # a sentence may itself contain line breaks, so split only where a known article id starts a line
+    parts = re.split(rf"(?:^|\n)\[({ids})\] ", text)
+    return [[parts[i], parts[i + 1]] for i in range(1, len(parts) - 1, 2)]
+
+
+def _size(attrs: dict) -> float:
+    """Node size grows with the log of its mentions (entities) or independent sources (other nodes)."""
+    count = int(attrs.get("mention_count") or attrs.get("source_count") or 1)
+    return round(min(48.0, 10 + 7 * math.log2(1 + count)), 1)
+
+
+def _clip(text: str, length: int = _LABEL_CHARS) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _tooltip(node: str, attrs: dict, group: str, titles: dict[str, str]) -> str:
+    lines = [str(attrs.get("label", node)), f"{group} ({attrs.get('kind', '')})"]
+    if attrs.get("aliases"):
+        lines.append(f"also: {attrs['aliases']}")
+    lines += [f"{f.replace('_', ' ')}: {attrs[f]}" for f in _FACTS[:10] if attrs.get(f) not in (None, "")]
+    evidence = _evidence(attrs)
+    for article, sentence in evidence[:3]:
+        lines.append(f"“{_clip(sentence.replace(chr(10), ' '), 200)}” — {titles.get(article) or article}")
+    articles = _split(attrs.get("articles"))
+    if articles and not evidence:
+        lines.append("in: " + "; ".join(titles.get(a) or a for a in articles[:3]) + (" …" if len(articles) > 3 else ""))
     return "\n".join(lines)
 
 
-def _network(g: nx.MultiDiGraph) -> Network:
+def layout(g: nx.MultiDiGraph, *, seed: int = 7) -> dict:
+    """Node -> (x, y) in vis-network pixels: Fruchterman-Reingold from a seeded start, so the same graph looks the same."""
+    nodes = list(g)
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    pairs = sorted({(index[u], index[v]) for u, v in g.edges() if u != v})
+    rng = random.Random(seed)
+    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in nodes]
+    h = igraph.Graph(n=len(nodes), edges=pairs)
+    coords = h.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    lengths = [math.dist(coords[a], coords[b]) for a, b in pairs]
+    scale = _EDGE_LENGTH / (sum(lengths) / len(lengths)) if lengths and sum(lengths) else _EDGE_LENGTH
+    return {n: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for n, i in index.items()}
+
+
+def _network(g: nx.MultiDiGraph, titles: dict[str, str]) -> Network:
     net = Network(directed=True, cdn_resources="local")
+    positions = layout(g)
     for node, attrs in g.nodes(data=True):
         group = _group(attrs)
-        colour, shape = STYLE.get(group, STYLE["Organization"])
-        size = 10 + min(40, 3 * int(attrs.get("mention_count", 0) or attrs.get("source_count", 1) or 1))
-        net.add_node(node, label=str(attrs.get("label", node))[:60], title=_tooltip(node, attrs), color=colour, shape=shape,
-                     size=size, group=group, kind=attrs.get("kind", ""), node_type=attrs.get("node_type", ""),
-                     aliases=attrs.get("aliases", ""), articles=attrs.get("articles", ""),
-                     event_type=attrs.get("event_type", ""), evidence=attrs.get("evidence", ""),
-                     stance=attrs.get("stance", ""), full_label=str(attrs.get("label", node)))
+        colour, shape = STYLE[group]
+        x, y = positions[node]
+        label = str(attrs.get("label", node))
+        denied = group == "Denied claim"
+        net.add_node(
+            node, label=_clip(label), title=_tooltip(node, attrs, group, titles), color=colour, shape=shape,
+            size=_size(attrs), x=x, y=y, category=group, kind=attrs.get("kind", ""), full_label=label,
+            aliases=_split(attrs.get("aliases")), articles=_split(attrs.get("articles")), evidence=_evidence(attrs),
+            event_type=attrs.get("event_type", ""), borderWidth=3 if denied else 1,
+            shapeProperties={"borderDashes": [6, 4] if denied else False},
+            facts=[[f.replace("_", " "), str(attrs[f])] for f in _FACTS if attrs.get(f) not in (None, "")],
+        )
     for u, v, key, attrs in g.edges(keys=True, data=True):
         relation = attrs.get("relation", key)
-        dashed = relation == "contradicts"
-        net.add_edge(u, v, label=relation.replace("_", " "), title=relation, dashes=dashed,
-                     color="#b00020" if dashed else "#999999", relation=relation)
+        label = relation.replace("_", " ")
+        if relation in _ROLE_NAMES and g.nodes[u].get("event_type"):
+            label = f"{g.nodes[u]['event_type']}: {_ROLE_NAMES[relation]}"
+        contradicts = relation == "contradicts"
+        net.add_edge(u, v, label=label, title=label, relation=relation, dashes=contradicts,
+                     color="#b00020" if contradicts else "#9a9a9a")
     return net
+
+
+def _legend(nodes: list[dict]) -> list[dict]:
+    counts = Counter(n["category"] for n in nodes)
+    return [{"name": name, "color": c, "shape": s, "count": counts[name]} for name, (c, s) in STYLE.items()]
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -86,21 +169,28 @@ def _json_for_script(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render_html(g: nx.MultiDiGraph, *, title: str = "kg knowledge graph", note: str = "") -> str:
-    """The viewer page for a networkx graph made by :func:`kg.graph.to_networkx`."""
-    net = _network(g)
-    nodes, edges = net.nodes, net.edges
+def _fill(template: str, values: dict[str, str]) -> str:
+    """Replace ``/*KG_NAME*/`` placeholders in one pass, so text put in is never searched for placeholders again."""
+    return re.sub(r"/\*KG_([A-Z_]+)\*/", lambda m: values[m.group(1)], template)
+
+
+def render_html(g: nx.MultiDiGraph, *, title: str = "kg knowledge graph", note: str = "",
+                articles: Iterable[Article] = ()) -> str:
+    """The viewer page for a graph made by :func:`kg.graph.to_networkx`; ``articles`` supply headlines for its ids."""
+    articles = {a.id: {"title": a.title, "date": a.date.isoformat() if a.date else "", "url": a.url} for a in articles}
+    net = _network(g, {k: v["title"] for k, v in articles.items()})
+    for article in {a for n in net.nodes for a in n["articles"]} - articles.keys():
+        articles[article] = {"title": "", "date": "", "url": ""}
+    event_types = Counter(n["event_type"] for n in net.nodes if n["event_type"])
+    data = {"nodes": net.nodes, "edges": net.edges, "legend": _legend(net.nodes), "title": title, "note": note,
+            "articles": articles, "eventTypes": sorted(event_types.items())}
     js, css = _vis_assets()
     template = (resources.files("kg.viewer") / "template.html").read_text(encoding="utf-8")
-    legend = [{"name": name, "color": c, "shape": s} for name, (c, s) in STYLE.items()]
-    data = {"nodes": nodes, "edges": edges, "legend": legend, "title": title, "note": note,
-            "physics": len(nodes) <= 800}
-    # the JS library goes in last so nothing inside it is mistaken for a placeholder
-    page = template.replace("/*KG_CSS*/", css).replace("/*KG_DATA*/", _json_for_script(data))
-    return page.replace("/*KG_VIS_JS*/", js.replace("</script", "<\\/script"))
+    return _fill(template, {"CSS": css, "DATA": _json_for_script(data), "VIS_JS": js.replace("</script", "<\\/script")})
 
 
 def write_html(g: nx.MultiDiGraph, path: Path, **kwargs) -> Path:
+    """Write :func:`render_html` to ``path`` atomically."""
     write_text(Path(path), render_html(g, **kwargs))
     return Path(path)
 
