@@ -152,7 +152,7 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
+        "office", "counterpart", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
     #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
     PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}

@@ -40,13 +40,23 @@ def evidence_for(sent: Span, article_id: str, raw_offset) -> Evidence:
     return Evidence(article_id, sent.text.strip(), raw_offset(sent.start_char), raw_offset(sent.end_char))
 
 
+#: how a reported clause hangs off its speech verb ("said that ...", "denied supplying ...")
+_REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "pcomp", "prep", "advcl"}
+
+
 def is_reported(token: Token) -> bool:
-    """True when a token sits in a clause reported by a speech verb (a claim, not a fact)."""
+    """True when a token sits in what a speech verb reports (a claim, not a fact).
+
+    Modifiers of the speech act itself ("Speaking with Xi, Putin said ...")
+    are facts; the content under "said that" / "denied" / "accused X of" is not.
+    """
+    below = token
     for ancestor in token.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
-            return True
-        if ancestor.dep_ == "pcomp" and ancestor.head.lower_ == "of" and ancestor.head.head.lemma_ == "accuse":
-            return True
+            starts_with_participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
+            if below.dep_ in _REPORTED_DEPS and not starts_with_participle:
+                return True
+        below = ancestor
     return False
 
 
@@ -161,6 +171,14 @@ def _as_country(mention: Mention) -> Mention:
     return mention
 
 
+def _as_place(mention: Mention) -> Mention:
+    """A city named as a destination or a target stays the city ("an airstrike on Kyiv")."""
+    place = gazetteer().place(mention.text)
+    if place is not None and place.kind == "City" and mention.name != place.label:
+        return Mention(mention.text, place.label, place.kind, mention.article_id, mention.start, mention.end)
+    return mention
+
+
 def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
     event_type = _verb_type(token)
     if event_type is None or _negated(token) or is_reported(token):
@@ -183,9 +201,12 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
 
 
 def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
-    """Who acts in a nominal event that hangs off a clause: "in a meeting with X, Wang Yi admitted"."""
+    """Who acts in a nominal event that hangs off a clause.
+
+    "in a meeting with X, Wang Yi admitted" -> Wang Yi; "Putin and Xi continue their meeting" -> both.
+    """
     head = noun.head
-    while head.dep_ in ("prep", "pobj") and head.head is not head:
+    while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         subject, passive = _subject(head)
@@ -204,7 +225,8 @@ def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     sources = [m for c in token.children if c.dep_ in ("poss", "amod", "compound") for m in index.actors(c)]
     sources += _objects(token, index, {"by"})
     targets = _objects(token, index, {"to", "of", "with", "against", "on", "in"} if event_type == "visit" else {"to", "of", "with", "against", "on"})
-    if not sources and targets:
+    collective = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children)
+    if (not sources and targets) or (collective and event_type in SYMMETRIC):
         sources = _clause_subject(token, index)
     if event_type == "visit":
         targets = [_as_country(t) for t in targets]
@@ -238,6 +260,8 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
         place = _place(token, index, [*sources, *targets])
         if event_type == "visit" and not targets and place is not None:
             targets = [_as_country(place)]
+        if event_type in ("attack", "visit"):
+            targets = [_as_place(t) for t in targets]
         date = _date(token, sent, anchor)
         for source, target in _pairs(event_type, sources, targets):
             if event_type in SYMMETRIC and target.name < source.name:
