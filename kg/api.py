@@ -73,7 +73,7 @@ class GraphResult:
         from kg.viewer import render_html, summarise
 
         shown, note = summarise(self.networkx, self.settings.viewer_max_nodes)
-        return render_html(shown, title=f"kg: {len(self.kg.articles)} articles", note=note)
+        return render_html(shown, title=f"kg: {len(self.kg.articles)} articles", note=note, articles=self.kg.articles)
 
     def show(self, height: int = 650):
         """Display the viewer inline in Jupyter (a sandboxed iframe; works offline)."""

@@ -161,7 +161,7 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     from kg.viewer import summarise
 
     shown, note = summarise(nxg, settings.viewer_max_nodes)
-    write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note)
+    write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
     report.outputs["html"] = "graph.html"
     seconds["viewer"] = time.perf_counter() - t
     if side:

@@ -19,6 +19,8 @@ False
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import math
 import random
@@ -53,9 +55,11 @@ _PLACE_KINDS = {"Place", "City", "AdministrativeArea"}
 _FACTS = ("job_titles", "event_type", "trigger", "date", "stance", "cue", "quote_type", "text", "value_text", "unit",
           "period", "description", "source_count", "mention_count")
 _ROLE_NAMES = {"source_actor": "source", "target_actor": "target", "place": "place"}
-_LABEL_CHARS = 40
+_LABEL_CHARS = 32
 #: mean edge length of the laid-out graph, in vis-network pixels
 _EDGE_LENGTH = 140.0
+#: spacing of the rows of unlinked nodes
+_GRID_X, _GRID_Y = 130.0, 60.0
 
 
 def _group(attrs: dict) -> str:
@@ -109,18 +113,38 @@ def _tooltip(node: str, attrs: dict, group: str, titles: dict[str, str]) -> str:
 
 
 def layout(g: nx.MultiDiGraph, *, seed: int = 7) -> dict:
-    """Node -> (x, y) in vis-network pixels: Fruchterman-Reingold from a seeded start, so the same graph looks the same."""
-    nodes = list(g)
+    """Node -> (x, y) in vis-network pixels, the same for the same graph.
+
+    Linked nodes get Fruchterman-Reingold from a seeded start, scaled to a mean
+    link length of about 140 px; unlinked nodes are packed in rows below, by
+    kind, so they do not ring the picture and shrink the linked part when fitted.
+    """
+    linked = [n for n in g if any(other != n for other in nx.all_neighbors(g, n))]
+    positions = _force_layout(g, linked, seed)
+    isolated = sorted((n for n in g if n not in positions), key=lambda n: (g.nodes[n].get("kind", ""), str(n)))
+    if isolated:
+        xs, ys = [x for x, _ in positions.values()] or [0.0], [y for _, y in positions.values()] or [0.0]
+        columns = max(4, int((max(xs) - min(xs)) / _GRID_X), int(math.sqrt(len(isolated))))
+        top = max(ys) + 2 * _GRID_Y
+        for i, n in enumerate(isolated):
+            positions[n] = (round(min(xs) + (i % columns) * _GRID_X, 1), round(top + (i // columns) * _GRID_Y, 1))
+    return positions
+
+
+def _force_layout(g: nx.MultiDiGraph, nodes: list, seed: int) -> dict:
     if not nodes:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
-    pairs = sorted({(index[u], index[v]) for u, v in g.edges() if u != v})
+    pairs = sorted({(index[u], index[v]) for u, v in g.subgraph(nodes).edges() if u != v})
     rng = random.Random(seed)
     start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in nodes]
-    h = igraph.Graph(n=len(nodes), edges=pairs)
-    coords = h.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
-    lengths = [math.dist(coords[a], coords[b]) for a, b in pairs]
-    scale = _EDGE_LENGTH / (sum(lengths) / len(lengths)) if lengths and sum(lengths) else _EDGE_LENGTH
+    igraph.set_random_number_generator(rng)  # FR jitters nodes at random; make that repeatable too
+    try:
+        coords = igraph.Graph(n=len(nodes), edges=pairs).layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)
+    mean = sum(math.dist(coords[a], coords[b]) for a, b in pairs) / len(pairs)
+    scale = _EDGE_LENGTH / mean if mean else _EDGE_LENGTH
     return {n: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for n, i in index.items()}
 
 
@@ -133,7 +157,7 @@ def _network(g: nx.MultiDiGraph, titles: dict[str, str]) -> Network:
         x, y = positions[node]
         label = str(attrs.get("label", node))
         denied = group == "Denied claim"
-        net.add_node(
+        net.add_node(  # not "group": pyvis would drop the colour for it
             node, label=_clip(label), title=_tooltip(node, attrs, group, titles), color=colour, shape=shape,
             size=_size(attrs), x=x, y=y, category=group, kind=attrs.get("kind", ""), full_label=label,
             aliases=_split(attrs.get("aliases")), articles=_split(attrs.get("articles")), evidence=_evidence(attrs),
@@ -174,6 +198,12 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"/\*KG_([A-Z_]+)\*/", lambda m: values[m.group(1)], template)
 
 
+def _script_hashes(template: str, values: dict[str, str]) -> str:
+    """CSP sources allowing exactly the page's own scripts: an injected script or ``onerror=`` would be refused."""
+    scripts = (_fill(body, values) for body in re.findall(r"<script>(.*?)</script>", template, flags=re.S))
+    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+
+
 def render_html(g: nx.MultiDiGraph, *, title: str = "kg knowledge graph", note: str = "",
                 articles: Iterable[Article] = ()) -> str:
     """The viewer page for a graph made by :func:`kg.graph.to_networkx`; ``articles`` supply headlines for its ids."""
@@ -186,7 +216,9 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "kg knowledge graph", note: 
             "articles": articles, "eventTypes": sorted(event_types.items())}
     js, css = _vis_assets()
     template = (resources.files("kg.viewer") / "template.html").read_text(encoding="utf-8")
-    return _fill(template, {"CSS": css, "DATA": _json_for_script(data), "VIS_JS": js.replace("</script", "<\\/script")})
+    values = {"CSS": css, "DATA": _json_for_script(data), "VIS_JS": js.replace("</script", "<\\/script")}
+    values["SCRIPT_HASHES"] = _script_hashes(template, values)
+    return _fill(template, values)
 
 
 def write_html(g: nx.MultiDiGraph, path: Path, **kwargs) -> Path:
