@@ -20,6 +20,11 @@ __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks"]
 
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ben"}
+#: last words of organisation names that follow a place ("Gaza Health Ministry", "Chinese Foreign Ministry")
+ORG_HEADS = {"ministry", "council", "commission", "service", "services", "agency", "office", "department", "defence",
+             "defense", "authority", "bank", "court", "party", "army", "forces", "police", "parliament", "assembly",
+             "committee", "union", "organisation", "organization", "institute", "university", "guard", "navy",
+             "government", "cabinet", "senate", "congress", "administration"}
 #: words that, right before a name, make it a person ("President Ukhnaagiin Khurelsukh")
 PERSON_TITLES = {"president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
                  "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
@@ -66,6 +71,13 @@ def fix_entities(doc: Doc) -> Doc:
             label = "PERSON"
         if ent[-1].lower_ in NAME_PARTICLES and end == ent.end and end < len(doc) and doc[end].is_title:
             end, label = end + 1, "PERSON"
+        if label in ("GPE", "LOC", "NORP"):
+            # "Gaza Health Ministry": a place followed by capitalised words ending in an organisation word
+            stop = end
+            while stop < len(doc) and doc[stop].is_title and not doc[stop].ent_type_ and stop - end < 4:
+                stop += 1
+            if stop > end and doc[stop - 1].lower_ in ORG_HEADS:
+                end, label = stop, "ORG"
         span = doc[ent.start:end]
         known = gazetteer().lookup(span.text)
         if label in ("ORG", "GPE", "NORP", "LOC") and known is None and ent.start > 0 and doc[ent.start - 1].lower_ in PERSON_TITLES \

@@ -18,15 +18,17 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_PHRASES, REPORT_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations"]
 
 #: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
 _QUOTES = re.compile(
-    r"“([^”“]{12,})”|\"([^\"]{12,})\"|„([^“”\"]{12,})[“”\"]|«([^»]{12,})»|‘([^’]{12,}?)’(?![a-z])|(?<![A-Za-z])'([^']{12,}?)'(?![a-z])"
+    r"“([^”“]+)”|\"([^\"]+)\"|„([^“”\"]+)[“”\"]|«([^»]+)»|‘([^’]+?)’(?![a-z])|(?<![A-Za-z])'([^']+?)'(?![a-z])"
 )
+#: a quotation shorter than this is a scare quote ("hostility"), not a statement
+_MIN_QUOTE = 12
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
@@ -39,7 +41,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _QUOTES.finditer(text):
         group = next(i for i in range(1, 7) if match.group(i) is not None)
-        spans.append((match.start(group), match.end(group)))
+        if match.end(group) - match.start(group) >= _MIN_QUOTE:
+            spans.append((match.start(group), match.end(group)))
     return spans
 
 
@@ -59,14 +62,19 @@ def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, 
     if any(p in lowered for p in DENIAL_PHRASES):
         return "Deny"
     inside = {t.i for t in content}
+    own_side = {speaker.name, speaker.affiliation} - {""}
     for root in (t for t in content if t.head.i not in inside or t.head == t):
         if root.lemma_ not in ACCUSABLE_VERBS or not any(c.dep_ == "neg" for c in root.children):
             continue
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in root.children):
+            continue  # counterfactuals ("we would not have been able") deny nothing
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
+            if root.lemma_ != "be":
+                return "Deny"  # "... has never provided lethal weapons": the speaker's own side, elided
             continue
         actor = index.actor(subject)
-        if subject.lower_ == "we" or (actor is not None and actor.name == speaker.name):
+        if subject.lower_ in ("we", "i") or (actor is not None and actor.name in own_side):
             return "Deny"
     return "Assert"
 
@@ -117,7 +125,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
         text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"
     else:
         return None
-    if len(text.split()) < 3 or not content:
+    if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
         return None
     about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
     return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
@@ -153,11 +161,14 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
     for cue in cues:
         if cue.lemma_ in _ACTION_DENIALS and not _is_statement(cue):
             continue
+        owned = _owned_quote(cue, quotes, sent, cues)
+        if cue.lemma_ in EVALUATIVE_CUES and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
+            continue
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
         claim = _claim(speaker, SPEECH_VERBS[cue.lemma_], cue.lemma_.lower(), _content_tokens(cue), sent, index,
-                       evidence, _owned_quote(cue, quotes, sent, cues))
+                       evidence, owned)
         if claim is not None:
             spoken = True
             yield claim

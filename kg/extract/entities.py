@@ -233,6 +233,9 @@ class MentionIndex:
             if target:
                 return self._country(target, token)
         if token.lemma_.lower() in self.ACTOR_NOUNS or token.lower_ in self.ACTOR_NOUNS:
+            named = next((self._by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self._by_token), None)
+            if named is not None:
+                return named  # "India's commerce minister Piyush Goyal" -> Piyush Goyal
             holder = self._title_holder(token)
             if holder is not None:
                 return holder

@@ -54,16 +54,18 @@ SPEECH_VERBS = {
                      "announce", "insist", "argue", "report", "disclose", "acknowledge", "admit", "confirm",
                      "assert", "emphasize", "emphasise", "reiterate", "complain", "write", "suggest", "indicate",
                      "warn", "accuse", "allege", "point", "believe", "vow", "pledge", "describe", "mention",
-                     "predict", "estimate", "reveal", "highlight", "caution"], "Assert"),
+                     "predict", "estimate", "reveal", "highlight", "caution", "criticize", "criticise", "condemn",
+                     "slam", "blame", "praise", "call", "label", "brand"], "Assert"),
     **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebuff", "disavow", "contest", "dispute"], "Deny"),
 }
 #: phrases in a claim's content that make it a denial of the positive statement
 DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
-                  "fabricat", "no basis", "nothing to do with", "smear", "disinformation")
+                  "fabricat", "no basis", "nothing to do with", "disinformation", "inaccurate", "incorrect",
+                  "misleading", "null and void", "unfounded")
 #: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
 ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
                    "fund", "finance", "transfer", "export", "participate", "involve", "plan", "intend", "weigh",
-                   "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop"}
+                   "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop", "be"}
 #: nouns that name a statement ("rejected the claims", "Moscow's assertions that ...")
 CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "report", "statement", "suggestion", "charge",
                "notion", "idea", "criticism", "argument", "narrative", "view", "position", "speculation", "rumor",
@@ -73,3 +75,5 @@ REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "s
                 "record", "records", "document", "assessment", "statement", "readout", "source", "sources"}
 #: verbs whose passive subject is a visitor ("Putin was welcomed at the Kremlin")
 HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
+#: verbs that are claims only when they carry a quotation or a clause ("criticised Madrid as 'terrible'")
+EVALUATIVE_CUES = {"criticize", "criticise", "condemn", "slam", "blame", "praise", "call", "label", "brand", "describe"}
