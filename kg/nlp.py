@@ -21,7 +21,7 @@ __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks"]
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ben"}
 #: last words of organisation names that follow a place ("Gaza Health Ministry", "Chinese Foreign Ministry")
-ORG_HEADS = {"ministry", "council", "commission", "service", "services", "agency", "office", "department", "defence",
+ORG_HEADS = {"institute", "ministry", "council", "commission", "service", "services", "agency", "office", "department", "defence",
              "defense", "authority", "bank", "court", "party", "army", "forces", "police", "parliament", "assembly",
              "committee", "union", "organisation", "organization", "institute", "university", "guard", "navy",
              "government", "cabinet", "senate", "congress", "administration"}
@@ -59,7 +59,10 @@ def fix_entities(doc: Doc) -> Doc:
     places are demonyms; spans ending in a function word are dropped.
     """
     spans: list[Span] = []
+    absorbed = -1
     for ent in doc.ents:
+        if ent.start < absorbed:
+            continue
         label = ent.label_
         end = ent.end
         while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES | {"der"} and (doc[end + 1].is_title or doc[end + 1].lower_ in NAME_PARTICLES):
@@ -78,6 +81,10 @@ def fix_entities(doc: Doc) -> Doc:
                 stop += 1
             if stop > end and doc[stop - 1].lower_ in ORG_HEADS:
                 end, label = stop, "ORG"
+            # "Harbin" + "Institute of Technology", "Chinese" + "Foreign Ministry"
+            following = next((e for e in doc.ents if e.start == end and e.label_ == "ORG"), None)
+            if following is not None and (following[-1].lower_ in ORG_HEADS or following[0].lower_ in ORG_HEADS):
+                end, label = following.end, "ORG"
         span = doc[ent.start:end]
         known = gazetteer().lookup(span.text)
         if label in ("ORG", "GPE", "NORP", "LOC") and known is None and ent.start > 0 and doc[ent.start - 1].lower_ in PERSON_TITLES \
@@ -88,6 +95,7 @@ def fix_entities(doc: Doc) -> Doc:
         if span[-1].is_stop and span[-1].is_lower and span[-1].lower_ not in NAME_PARTICLES:
             continue
         spans.append(Span(doc, span.start, span.end, label=label))
+        absorbed = span.end
     # a short form of a person's name is that person ("Khurelsukh", "Von der Leyen")
     people = [tuple(t.lower_ for t in s) for s in spans if s.label_ == "PERSON" and len(s) > 1]
     def is_short_form(span: Span) -> bool:

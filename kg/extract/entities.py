@@ -217,6 +217,8 @@ class MentionIndex:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             return self.actor(token.head.head)  # "Von der Leyen, who arrived ..." -> Von der Leyen
         mention = self._by_token.get(token.i)
+        if mention is None and token.dep_ == "appos" and token.head.i in self._by_token:
+            return self.actor(token.head)  # "the institute, a school that ..." -> the institute
         if mention is not None:
             if gazetteer().is_metonym(mention.name):
                 return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
@@ -245,7 +247,7 @@ class MentionIndex:
                 return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
             for cand in noun_phrase(token):
                 found = self._by_token.get(cand.i)
-                if found is not None and (found.kind != "Person" or token.lemma_.lower() in self.PERSONAL_NOUNS):
+                if found is not None and (found.kind != "Person" or cand.dep_ == "nmod" or token.lemma_.lower() in self.PERSONAL_NOUNS):
                     return self.actor(cand)
                 if cand.ent_type_ == "NORP":
                     target = gazetteer().demonym(normalise_name(cand.text))
@@ -304,12 +306,16 @@ def _conjuncts(token: Token) -> Iterable[Token]:
 
 
 def noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
-    """Modifiers of a noun, nearest first, through 'of/from/close to' phrases but not into clauses.
+    """Modifiers of a noun, nearest first (breadth-first), through 'of/from/close to' phrases but not into clauses.
 
     "sources close to the Russian government" -> close, to, government, Russian, the.
     """
-    for child in head.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
-            yield child
-            if depth > 1:
-                yield from noun_phrase(child, depth - 1)
+    level = [head]
+    for _ in range(depth):
+        following = []
+        for node in level:
+            for child in node.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
+                    yield child
+                    following.append(child)
+        level = following

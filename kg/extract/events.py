@@ -155,6 +155,8 @@ def _verb_type(verb: Token) -> str | None:
     if lemma in VERB_OBJECTS:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "prt")]
         objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        # "launched one of the heaviest air attacks", "a series of strikes"
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
         for obj in objects:
             event_type = VERB_OBJECTS[lemma].get(obj.lemma_.lower()) or VERB_OBJECTS[lemma].get(obj.lower_)
             if event_type:
@@ -194,9 +196,10 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
         return event_type, _agent(token, index), index.actors(subject)
     targets = _targets(token, index)
     if not targets and token.lemma_ in VERB_OBJECTS:
-        # "imposed sanctions on Iran": the light verb's object carries the target
+        # "imposed sanctions on Iran", "launched one of the heaviest attacks of the war on Kyiv"
         for obj in (c for c in token.children if c.dep_ == "dobj"):
-            targets = _objects(obj, index, _TARGET_PREPS)
+            for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "against", "to", "with")):
+                targets = targets or _objects(prep.head, index, {prep.lower_})
     return event_type, index.actors(subject), targets
 
 

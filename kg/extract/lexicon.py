@@ -18,7 +18,7 @@ EVENT_VERBS = {
     **dict.fromkeys(["accuse", "criticize", "criticise", "condemn", "blame", "denounce", "slam", "warn"], "accuse"),
     **dict.fromkeys(["reject", "refuse", "rebuff", "veto", "dismiss"], "reject"),
     **dict.fromkeys(["threaten"], "threaten"),
-    **dict.fromkeys(["sanction", "embargo", "blacklist"], "sanction"),
+    **dict.fromkeys(["sanction", "embargo", "blacklist", "ban"], "sanction"),
     **dict.fromkeys(["attack", "invade", "strike", "bomb", "shell", "fight", "launch", "occupy", "shoot", "seize",
                      "capture", "storm", "overrun", "raid", "besiege", "annex"], "attack"),
 }
@@ -36,6 +36,7 @@ VERB_OBJECTS = {
     "make": {"visit": "visit", "trip": "visit"},
     "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
     "call": {"ceasefire": "demand"},
+    "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
 }
 #: noun lemma -> event type, for nominal events ("Putin's visit to China")
 EVENT_NOUNS = {
