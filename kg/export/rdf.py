@@ -9,11 +9,14 @@ files as ``ontology.ttl`` (``write_ontology``), not mixed into them.
 """
 from __future__ import annotations
 
+import io
+import json
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.export._atomic import write_bytes
 from kg.graph import source_count
@@ -211,6 +214,14 @@ def to_dataset(g: Graph) -> Dataset:
     return ds
 
 
+class _SortedTrig(TrigSerializer):
+    """rdflib's TriG writer with the graphs in IRI order (the store keeps them in a set)."""
+
+    def __init__(self, store):
+        super().__init__(store)
+        self.contexts.sort(key=lambda c: str(c.identifier))
+
+
 def serialize(g: Graph, fmt: str) -> bytes:
     """Bytes of one serialisation; N-Triples lines are sorted so output is stable."""
     rdflib_format, _ = FORMATS[fmt]
@@ -219,9 +230,13 @@ def serialize(g: Graph, fmt: str) -> bytes:
         lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     if fmt == "trig":
-        return to_dataset(g).serialize(format="trig", encoding="utf-8")
+        buffer = io.BytesIO()
+        _SortedTrig(to_dataset(g)).serialize(buffer, encoding="utf-8")
+        return buffer.getvalue()
     if fmt == "jsonld":
-        return g.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8", sort_keys=True, indent=1)
+        data = json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT))
+        data["@graph"] = sorted(data.get("@graph", []), key=lambda node: node.get("@id", ""))  # rdflib walks a set
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     return g.serialize(format=rdflib_format, encoding="utf-8")
 
 
