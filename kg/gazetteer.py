@@ -40,7 +40,9 @@ class Gazetteer:
     def __init__(self, data: dict):
         self.data = data
         self._known: dict[str, Known] = {}
-        self._metonyms = {name_key(m) for m in data["metonyms"]}
+        # a capital stands for its country when it acts ("Madrid said"); Singapore is both
+        capitals = {city: country for country, city in data.get("capitals", {}).items() if city != country}
+        self._metonyms = {name_key(m) for m in [*data["metonyms"], *capitals]}
         self._demonyms = {k.casefold(): v for k, v in data["demonyms"].items()}
         self.not_names = {n.casefold() for n in data["not_names"]}
         wikidata = data["wikidata"]
@@ -57,9 +59,12 @@ class Gazetteer:
             known = Known(label, org["kind"], org.get("wikidata", ""))
             for alias in [label, *org["aliases"]]:
                 self._known.setdefault(name_key(alias), known)
-        for label, kind in data["places"].items():
+        for city, country in capitals.items():
+            self._known.setdefault(name_key(city), self._known.get(name_key(country), Known(country, "Country")))
+        places = {**{city: "City" for city in capitals}, **data["places"]}
+        for label, kind in places.items():
             self._known.setdefault(name_key(label), Known(label, kind))
-        self._places = {name_key(p): Known(p, k) for p, k in data["places"].items()}
+        self._places = {name_key(p): Known(p, k) for p, k in places.items()}
 
     def lookup(self, name: str) -> Known | None:
         """The canonical entry for a name or alias, if known."""

@@ -84,7 +84,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _owner(token: Token, index: MentionIndex) -> list[Mention]:
     """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
     for child in noun_phrase(token):
-        if child.dep_ in ("poss", "amod", "compound"):
+        if child.dep_ in ("poss", "amod", "compound") and child.pos_ != "PRON":
             found = index.actors(child)
             if found:
                 return found
@@ -116,6 +116,14 @@ def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
             found = _objects(child, index, _TARGET_PREPS | {"of"})
             if found:
                 return found
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # "threatened to make Spain pay", "urged Moscow to ..." : the object of the complement
+            for grandchild in child.children:
+                if grandchild.dep_ in ("dobj", "nsubj") or (grandchild.dep_ == "ccomp" and grandchild.pos_ == "VERB"):
+                    subject = grandchild if grandchild.dep_ != "ccomp" else next((g for g in grandchild.children if g.dep_ == "nsubj"), None)
+                    found = index.actors(subject) if subject is not None else []
+                    if found:
+                        return found
     return []
 
 
