@@ -103,8 +103,31 @@ def fix_entities(doc: Doc) -> Doc:
         return any(len(words) < len(p) and p[-len(words):] == words for p in people)
     spans = [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and gazetteer().lookup(s.text) is None and is_short_form(s) else s
              for s in spans]
-    doc.ents = filter_spans(spans)
+    doc.ents = filter_spans(spans + _propagated(doc, spans))
     return doc
+
+
+def _propagated(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names recognised once in a document, labelled wherever else they occur unlabelled.
+
+    The statistical model misses a name in some contexts ("during the second day of
+    Vladimir Putin's visit") that it finds in others; one text uses one name one way.
+    """
+    names = {tuple(t.text for t in s): s.label_ for s in spans if s.label_ in ("PERSON", "ORG", "GPE", "LOC") and len(s) <= 6}
+    if not names:
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    longest = max(len(n) for n in names)
+    found, i = [], 0
+    while i < len(doc):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            label = names.get(tuple(t.text for t in doc[i:i + size]))
+            if label and not taken.intersection(range(i, i + size)):
+                found.append(Span(doc, i, i + size, label=label))
+                i += size - 1
+                break
+        i += 1
+    return found
 
 
 @Language.component("kg_line_breaks")

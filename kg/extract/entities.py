@@ -273,7 +273,8 @@ class MentionIndex:
         best = None
         for t in self.doc[max(0, token.sent.start - 80):token.i]:
             mention = self._by_token.get(t.i)
-            if mention is not None and t.dep_ in ("nsubj", "nsubjpass") and mention.kind not in ("Person", "Place", "City"):
+            main_clause = t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head
+            if mention is not None and t.dep_ in ("nsubj", "nsubjpass") and main_clause and mention.kind not in ("Person", "Place", "City"):
                 best = mention
         return self.actor(self.doc[self._token_of(best)]) if best is not None else None
 

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.entities import MentionIndex, noun_phrase
-from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
+from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
@@ -52,6 +52,9 @@ def is_reported(token: Token) -> bool:
     """
     below = token
     for ancestor in token.ancestors:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in CLAIM_NOUNS and below.dep_ in ("acl", "ccomp", "relcl") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
+            return True  # "Moscow's claims that the West forced Russia to attack"
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
             starts_with_participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
             if below.dep_ in _REPORTED_DEPS and not starts_with_participle:
@@ -74,6 +77,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
+        if current.dep_ == "xcomp" and current.head.pos_ == "VERB":
+            controller = next((c for c in current.head.children if c.dep_ in ("dobj", "dative")), None)
+            if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
+                return controller, False  # object control: "ask Xi to boost trade" -> Xi boosts
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.pos_ in ("VERB", "AUX", "ADP"):
             current = current.head if current.head.pos_ != "ADP" else current.head.head
         else:
