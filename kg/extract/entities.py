@@ -152,7 +152,7 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "counterpart", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
+        "office", "counterpart", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
     #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
     PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
@@ -230,6 +230,10 @@ class MentionIndex:
             return self._recent_speaker(token)
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             return self.last_subject(token)
+        if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+            described = self.described(token)
+            if described is not None:
+                return described
         if token.ent_type_ == "NORP":
             target = gazetteer().demonym(normalise_name(token.text))
             if target:
@@ -273,13 +277,31 @@ class MentionIndex:
         best = None
         for t in self.doc[max(0, token.sent.start - 80):token.i]:
             mention = self._by_token.get(t.i)
-            main_clause = t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head
+            main_clause = t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head or t.sent == token.sent
             if mention is not None and t.dep_ in ("nsubj", "nsubjpass") and main_clause and mention.kind not in ("Person", "Place", "City"):
                 best = mention
         return self.actor(self.doc[self._token_of(best)]) if best is not None else None
 
     def _token_of(self, mention: Mention) -> int:
         return next(i for i, m in self._by_token.items() if m is mention)
+
+    #: definite descriptions and the kind of entity they pick up ("the newspaper" -> the last news outlet)
+    DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganization", "agency": "NewsMediaOrganization",
+                    "broadcaster": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "company": "Corporation",
+                    "firm": "Corporation", "group": "Corporation", "university": "EducationalOrganization",
+                    "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization"}
+
+    def described(self, token: Token) -> Mention | None:
+        """'the court' -> the last International Criminal Court named; 'the newspaper' -> the last outlet."""
+        kind = self.DESCRIPTIONS.get(token.lemma_.lower())
+        best = None
+        for mention in self.mentions:
+            if mention.end > token.idx:
+                break
+            words = mention.name.lower().split()
+            if mention.kind != "Person" and (words[-1] == token.lemma_.lower() or (kind and mention.kind == kind)):
+                best = mention
+        return best
 
     def last_person(self, before: int) -> Mention | None:
         """The most recent person named before a character offset (light coreference)."""

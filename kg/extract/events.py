@@ -41,7 +41,7 @@ def evidence_for(sent: Span, article_id: str, raw_offset) -> Evidence:
 
 
 #: how a reported clause hangs off its speech verb ("said that ...", "denied supplying ...")
-_REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "pcomp", "prep", "advcl"}
+_REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "pcomp", "advcl"}
 
 
 def is_reported(token: Token) -> bool:
@@ -57,7 +57,8 @@ def is_reported(token: Token) -> bool:
             return True  # "Moscow's claims that the West forced Russia to attack"
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
             starts_with_participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
-            if below.dep_ in _REPORTED_DEPS and not starts_with_participle:
+            about = below.dep_ == "prep" and below.lower_ in ("of", "about")  # "accused China of helping"
+            if (below.dep_ in _REPORTED_DEPS and not starts_with_participle) or about:
                 return True
         below = ancestor
     return False
@@ -213,8 +214,10 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     if not targets and token.lemma_ in VERB_OBJECTS:
         # "imposed sanctions on Iran", "launched one of the heaviest attacks of the war on Kyiv"
         for obj in (c for c in token.children if c.dep_ == "dobj"):
-            for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "against", "to", "with")):
-                targets = targets or _objects(prep.head, index, {prep.lower_})
+            for prep in (t for t in obj.subtree if t.dep_ == "prep"):
+                # "invasion of Ukraine" names the target; "one of the attacks" does not
+                if prep.lower_ in ("on", "against", "to", "with") or (prep.lower_ == "of" and prep.head.lemma_.lower() in EVENT_NOUNS):
+                    targets = targets or _objects(prep.head, index, {prep.lower_})
     return event_type, index.actors(subject), targets
 
 
@@ -246,6 +249,11 @@ def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     collective = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children)
     if (not sources and targets) or (collective and event_type in SYMMETRIC):
         sources = _clause_subject(token, index)
+    if not sources and not targets and event_type == "meet" and token.head.dep_ == "prep":
+        # "At a summit in Beijing, Putin thanked Xi": the clause's two actors met
+        verb = token.head.head
+        if verb.pos_ == "VERB":
+            sources, targets = _clause_subject(token, index), _targets(verb, index)
     if event_type == "visit":
         targets = [_as_country(t) for t in targets]
     return event_type, sources, targets

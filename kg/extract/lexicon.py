@@ -6,7 +6,7 @@ from __future__ import annotations
 
 #: verb lemma -> event type key (see ``kg.vocab.EVENT_TYPES``)
 EVENT_VERBS = {
-    **dict.fromkeys(["meet", "host", "receive", "welcome", "talk", "confer", "negotiate", "consult"], "meet"),
+    **dict.fromkeys(["meet", "host", "receive", "welcome", "talk", "confer", "negotiate", "consult", "speak"], "meet"),
     **dict.fromkeys(["visit", "travel", "tour", "arrive", "fly"], "visit"),
     **dict.fromkeys(["sign", "agree", "cooperate", "partner", "ally", "reaffirm", "deepen", "strengthen", "back",
                      "endorse", "uphold", "mediate", "formalize", "formalise"], "cooperate"),
