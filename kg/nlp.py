@@ -26,7 +26,7 @@ ORG_HEADS = {"institute", "ministry", "council", "commission", "service", "servi
              "committee", "union", "organisation", "organization", "institute", "university", "guard", "navy",
              "government", "cabinet", "senate", "congress", "administration"}
 #: words that, right before a name, make it a person ("President Ukhnaagiin Khurelsukh")
-PERSON_TITLES = {"president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
+PERSON_TITLES = {"chairperson", "chairman", "chairwoman", "chair", "president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
                  "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
                  "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart"}
 
@@ -92,6 +92,8 @@ def fix_entities(doc: Doc) -> Doc:
             label = "PERSON"
         if label in ("GPE", "LOC") and gazetteer().demonym(span.text) and known is None:
             label = "NORP"
+        if label == "PERSON" and known is None and _names_a_place(span):
+            label = "GPE"
         if span[-1].is_stop and span[-1].is_lower and span[-1].lower_ not in NAME_PARTICLES:
             continue
         spans.append(Span(doc, span.start, span.end, label=label))
@@ -105,6 +107,18 @@ def fix_entities(doc: Doc) -> Doc:
              for s in spans]
     doc.ents = filter_spans(spans + _propagated(doc, spans))
     return doc
+
+
+#: nouns that, in apposition, say a name is a place ("Bukavu, the region's second-largest city")
+PLACE_NOUNS = {"city", "town", "capital", "village", "region", "province", "port", "district", "state", "county"}
+
+
+def _names_a_place(span: Span) -> bool:
+    """A 'person' that is a place: after 'in/at/near', or renamed as a city/town."""
+    doc = span.doc
+    if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("in", "at", "near", "into", "outside", "across"):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in span.root.children)
 
 
 def _propagated(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -56,7 +56,8 @@ def _kind(name: str, label: str) -> str:
     known = gazetteer().lookup(name)
     if gazetteer().is_metonym(name):
         place = gazetteer().place(name)
-        return place.kind if place else "Place"
+        # a seat of power that is no place of its own ("the Kremlin") always stands for its country
+        return place.kind if place else (known.kind if known else "Place")
     if known:
         return known.kind
     if label == "PERSON":
@@ -71,9 +72,20 @@ def _kind(name: str, label: str) -> str:
     return "Organization"
 
 
+_CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
+               "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
+
+
 def _is_name(name: str, span: Span) -> bool:
     if not name or name.casefold() in gazetteer().not_names or not any(c.isalpha() for c in name):
         return False
+    if name.split()[-1].lower().rstrip(".") in _CURRENCIES | {"us-dollar"}:
+        return False  # "the Chinese Yuan" is money, not an actor
+    if span.label_ == "ORG" and span.root.lower_ in TITLE_WORDS | {"representative"}:
+        return False  # "High Representative for Foreign Affairs" is a job title
+    doc = span.doc
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text in "[(" and doc[span.end].text in "])":
+        return False  # a credit line such as "[People News]"
     if not name[0].isupper() and not name[0].isdigit():
         return False
     # all-lowercase spans and spans that run over a line break are NER errors
@@ -141,7 +153,25 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
             name = known.label  # "U.S." -> "United States"; the surface form stays in ``text``
         role, affiliation = _role_before(span) if kind == "Person" else ("", "")
         out.append((span, Mention(span.text.strip(), name, kind, article_id, span.start_char, span.end_char, role, affiliation)))
+        nationality = _demonym_before(span) if kind == "Person" else None
+        if nationality is not None:
+            # "Dutch Prime Minister Dick Schoof" mentions the Netherlands too
+            known = gazetteer().lookup(affiliation)
+            if known is not None:
+                out.append((nationality, Mention(nationality.text, known.label, known.kind, article_id,
+                                                 nationality.start_char, nationality.end_char)))
     return out
+
+
+def _demonym_before(span: Span) -> Span | None:
+    """The demonym in a person's title ("Dutch" in "Dutch Prime Minister Dick Schoof"), if any."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+        i -= 1
+    if i >= 0 and doc[i].ent_type_ == "NORP" and gazetteer().demonym(doc[i].text):
+        return doc[i:i + 1]
+    return None
 
 
 class MentionIndex:
@@ -166,6 +196,8 @@ class MentionIndex:
         self.last_speaker: Mention | None = None
         self._speaker_at = -1
         for span, mention in entity_mentions(doc, article_id):
+            if gazetteer().is_metonym(mention.name) and _acts(span):
+                mention = self._country(gazetteer().lookup(mention.name).label, span)  # "Beijing said" -> China
             self.mentions.append(mention)
             for token in span:
                 self._by_token[token.i] = mention
@@ -265,8 +297,10 @@ class MentionIndex:
         found = []
         for t in [token, *_conjuncts(token)]:
             mention = self.actor(t)
-            if mention is None or (mention.kind != "Person" and t.ent_type_ == ""):
-                named = next((self._by_token[a.i] for a in t.children if a.dep_ == "appos" and a.i in self._by_token), None)
+            if mention is None or mention.kind != "Person":
+                # "the EU's High Representative ..., Josep Borrell" -> Josep Borrell
+                named = next((self._by_token[a.i] for a in t.children if a.dep_ == "appos" and a.i in self._by_token
+                              and (mention is None or self._by_token[a.i].kind == "Person")), None)
                 mention = named or mention
             if mention is not None and mention not in found:
                 found.append(mention)
@@ -319,6 +353,13 @@ class MentionIndex:
             if mention is not None and mention not in seen:
                 seen.append(mention)
         return seen
+
+
+def _acts(span: Span) -> bool:
+    """A name used as an actor: a subject, an owner, or the agent of a passive."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent") or (
+        root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _conjuncts(token: Token) -> Iterable[Token]:

@@ -57,7 +57,7 @@ def is_reported(token: Token) -> bool:
             return True  # "Moscow's claims that the West forced Russia to attack"
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
             starts_with_participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
-            about = below.dep_ == "prep" and below.lower_ in ("of", "about")  # "accused China of helping"
+            about = below.dep_ == "prep" and below.lower_ in ("of", "about", "against")  # "accused China of helping"
             if (below.dep_ in _REPORTED_DEPS and not starts_with_participle) or about:
                 return True
         below = ancestor
