@@ -111,6 +111,10 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ == "nsubj":
             return _reporter(child, index)
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
+        enclosing = next((a for a in cue.head.ancestors if a.pos_ == "VERB" and a.lemma_ in SPEECH_VERBS), None)
+        if cue.dep_ == "advcl" and enclosing is not None and cue.head.lemma_ not in SPEECH_VERBS:
+            # "X said that Beijing aided Russia, asserting ...": the one asserting is X, not Beijing
+            return _speaker_of(enclosing, index)
         return _speaker_of(cue.head, index)
     return None
 

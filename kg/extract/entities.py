@@ -223,8 +223,14 @@ class MentionIndex:
             return self.last_speaker
         return None
 
+    #: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
+    OFFICE_NOUNS = {"president", "leader", "minister", "counterpart", "premier", "chancellor", "spokesperson",
+                    "spokesman", "spokeswoman", "king", "envoy", "ambassador", "head", "prime"}
+
     def _title_holder(self, token: Token) -> Mention | None:
         """'the Russian president' -> the person named with that title and country."""
+        if token.lemma_.lower() not in self.OFFICE_NOUNS:
+            return None
         country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
         if country is None:
             return None
@@ -256,8 +262,16 @@ class MentionIndex:
                 return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
             return mention
         if token.lower_ in self.PERSON_PRONOUNS:
+            # the latest of: the last speaker who is a person ("a Russian source said ... He added"),
+            # and the last person who was a subject
             speaker = self._recent_speaker(token)
-            return speaker if speaker is not None and speaker.kind == "Person" else self.last_person(token.idx)
+            if speaker is not None and not self._personal(speaker):
+                speaker = None
+            subject = self.last_person(token.idx, subject=True)
+            candidates = [m for m in (speaker, subject) if m is not None]
+            if speaker is not None and subject is not None:
+                return speaker if self._speaker_at >= subject.start else subject
+            return candidates[0] if candidates else self.last_person(token.idx)
         if token.lower_ in ("they", "them"):
             return self._recent_speaker(token)
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -337,12 +351,22 @@ class MentionIndex:
                 best = mention
         return best
 
-    def last_person(self, before: int) -> Mention | None:
-        """The most recent person named before a character offset (light coreference)."""
+    #: last words of a speaker phrase that mean a person ("a Russian source", "the official")
+    PERSON_NOUNS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "minister",
+                    "president", "leader", "envoy", "ambassador", "adviser", "advisor", "analyst", "expert"}
+
+    def _personal(self, mention: Mention) -> bool:
+        return mention.kind == "Person" or mention.text.split()[-1].lower() in self.PERSON_NOUNS
+
+    def last_person(self, before: int, *, subject: bool = False) -> Mention | None:
+        """The most recent person named (or, with ``subject``, acting as a subject) before a character offset."""
         best = None
-        for mention in self.mentions:
-            if mention.kind == "Person" and mention.end <= before:
-                best = mention
+        for i, mention in sorted(self._by_token.items()):
+            if mention.kind != "Person" or mention.end > before:
+                continue
+            if subject and self.doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            best = mention
         return best
 
     def in_span(self, start: int, end: int) -> list[Mention]:
