@@ -118,7 +118,6 @@ def extract_corpus_distributed(
     files, skipped = discover(paths)
     pending = as_completed()
     batch: list[Article] = []
-    ingest_done = start
     articles = uncached_articles(_deduplicated(client, files, skipped, settings), cache, report, results, progress)
     for article in articles:
         batch.append(article)
