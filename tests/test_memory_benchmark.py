@@ -16,6 +16,7 @@ def test_memory_benchmark_smoke(tmp_path, capsys):
     spec.loader.exec_module(module)
     rows = module.main(["--articles", "3", "--json", str(tmp_path / "memory.json")])
     assert [r["n"] for r in rows] == [3]
-    assert rows[0]["articles"] == 3 and rows[0]["peak_rss_mib"] > rows[0]["baseline_mib"] > 0
+    assert rows[0]["articles"] == 3, rows
+    assert rows[0]["peak_rss_mib"] > 0 and rows[0]["baseline_mib"] > 0, rows
     assert "3 articles" in capsys.readouterr().out
     assert (tmp_path / "memory.json").exists()
