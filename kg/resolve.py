@@ -268,7 +268,7 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
     return events
 
 
-def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver) -> list[Claim]:
+def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, entities: list[Entity]) -> list[Claim]:
     groups: dict[tuple, list[ClaimMention]] = defaultdict(list)
     for x in extractions:
         for c in x.claims:
@@ -288,29 +288,35 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver) -> l
             cue=min(cues, key=lambda c: (-cues[c], c)), about=about, evidence=evidence,
             keywords=tuple(sorted({k for c in members for k in c.keywords})),
         ))
-    return _link_contradictions(claims)
+    return _link_contradictions(claims, entities)
 
 
-def _link_contradictions(claims: list[Claim]) -> list[Claim]:
-    """An assertion and a denial contradict when they share what they are about and their content words overlap."""
+def _link_contradictions(claims: list[Claim], entities: list[Entity]) -> list[Claim]:
+    """An assertion about an actor and that actor's denial contradict when they name the same act.
+
+    "The United States accused China of supplying weapons" and "China denies supplying any
+    weapons": the assertion is about the denier (or the denier's country), and the two share
+    a content word that is not a name ("supply", "weapon").
+    """
+    names = {w for e in entities for name in (e.label, *e.aliases) for w in name.lower().split()}
+    side = {e.key: {e.key, *e.affiliations, *([e.nationality] if e.nationality else [])} for e in entities}
     asserted = [c for c in claims if c.stance == "Assert"]
-    # blocking: only assertions sharing a subject and a keyword with the denial can match (near-linear, not all pairs)
+    # blocking: only assertions about the denier's side that share an act word can match (near-linear)
     by_subject_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, claim in enumerate(asserted):
         for subject in set(claim.about):
-            for keyword in set(claim.keywords):
+            for keyword in set(claim.keywords) - names:
                 by_subject_keyword[(subject, keyword)].append(i)
     links: dict[str, set[str]] = defaultdict(set)
     for denial in (c for c in claims if c.stance == "Deny"):
-        subjects = set(denial.about) | {denial.speaker}
-        candidates = {i for s in subjects for k in set(denial.keywords) for i in by_subject_keyword.get((s, k), ())}
+        accused = side.get(denial.speaker, {denial.speaker})
+        acts = set(denial.keywords) - names
+        candidates = {i for s in accused for k in acts for i in by_subject_keyword.get((s, k), ())}
         for claim in (asserted[i] for i in sorted(candidates)):
-            if claim.speaker == denial.speaker:
+            if claim.speaker in accused:
                 continue
-            shared = set(denial.keywords) & set(claim.keywords)
-            if len(shared) >= 2 or (shared and len(denial.keywords) <= 4):
-                links[denial.key].add(claim.key)
-                links[claim.key].add(denial.key)
+            links[denial.key].add(claim.key)
+            links[claim.key].add(denial.key)
     return [Claim(**{**c.__dict__, "contradicts": tuple(sorted(links.get(c.key, ())))}) for c in claims]
 
 
@@ -350,7 +356,7 @@ def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float 
         articles=tuple(x.article for x in extractions),
         entities=tuple(entities),
         events=tuple(_events(extractions, resolver, labels)),
-        claims=tuple(_claims(extractions, resolver)),
+        claims=tuple(_claims(extractions, resolver, entities)),
         quantities=tuple(_quantities(extractions, resolver)),
         mentions=mentioned,
     )
