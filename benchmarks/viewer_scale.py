@@ -11,6 +11,7 @@ the HTML file size.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import tempfile
 import time
@@ -47,12 +48,14 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 15000, *, seed: int = 7,
         else:
             attrs |= {"node_type": "entity", "aliases": f"alias {i}", "mention_count": int(rng.paretovariate(1.2))}
         g.add_node(f"n{i}", **attrs)
-    weights = [1.0 / (1 + i) ** 0.6 for i in range(n_nodes)]  # a few hubs, a long tail
-    while g.number_of_edges() < n_edges:
-        u, v = rng.randrange(n_nodes), rng.choices(range(n_nodes), weights=weights)[0]
+    hubs = list(itertools.accumulate(1.0 / (1 + i) ** 0.6 for i in range(n_nodes)))  # a few hubs, a long tail
+    edges: set[tuple[int, int, str]] = set()
+    while len(edges) < n_edges:
+        u, v = rng.randrange(n_nodes), rng.choices(range(n_nodes), cum_weights=hubs)[0]
         if u != v:
-            relation = rng.choice(["about", "source_actor", "target_actor", "attributed_to", "place"])
-            g.add_edge(f"n{u}", f"n{v}", key=relation, relation=relation)
+            edges.add((u, v, rng.choice(["about", "source_actor", "target_actor", "attributed_to", "place"])))
+    for u, v, relation in sorted(edges):
+        g.add_edge(f"n{u}", f"n{v}", key=relation, relation=relation)
     return g
 
 

@@ -78,14 +78,22 @@ def _split(value) -> list[str]:
 
 
 def _evidence(attrs: dict) -> list[list[str]]:
-    """``[[article id, sentence], ...]`` from the flattened "[id] sentence" lines of :func:`kg.graph.to_networkx`."""
-    ids = "|".join(re.escape(a) for a in sorted(_split(attrs.get("articles")), key=len, reverse=True))
-    text = str(attrs.get("evidence") or "")
-    if not ids or not text:
-        return []
-    # a sentence may itself contain line breaks, so split only where a known article id starts a line
-    parts = re.split(rf"(?:^|\n)\[({ids})\] ", text)
-    return [[parts[i], parts[i + 1]] for i in range(1, len(parts) - 1, 2)]
+    """``[[article id, sentence], ...]`` from the flattened "[id] sentence" lines of :func:`kg.graph.to_networkx`.
+
+    A sentence may itself contain line breaks, so only a line opening with a known article id starts a new one.
+
+    >>> _evidence({"articles": "a1", "evidence": "[a1] One.\\n[a1] Heading\\nTwo."})
+    [['a1', 'One.'], ['a1', 'Heading\\nTwo.']]
+    """
+    articles = set(_split(attrs.get("articles")))
+    items: list[list[str]] = []
+    for line in str(attrs.get("evidence") or "").split("\n"):
+        article, sep, sentence = line[1:].partition("] ")
+        if line.startswith("[") and sep and article in articles:
+            items.append([article, sentence])
+        elif items:
+            items[-1][1] += "\n" + line
+    return items
 
 
 def _size(attrs: dict) -> float:
@@ -136,11 +144,11 @@ def _force_layout(g: nx.MultiDiGraph, nodes: list, seed: int) -> dict:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     pairs = sorted({(index[u], index[v]) for u, v in g.subgraph(nodes).edges() if u != v})
-    rng = random.Random(seed)
-    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in nodes]
-    igraph.set_random_number_generator(rng)  # FR jitters nodes at random; make that repeatable too
+    # FR starts from random positions: a seeded generator makes the layout repeatable.  (A start passed as
+    # ``seed=`` would have to be spread out like igraph's own, or the grid variant slows down 40-fold.)
+    igraph.set_random_number_generator(random.Random(seed))
     try:
-        coords = igraph.Graph(n=len(nodes), edges=pairs).layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+        coords = igraph.Graph(n=len(nodes), edges=pairs).layout_fruchterman_reingold(niter=500, grid="auto").coords
     finally:
         igraph.set_random_number_generator(random)
     mean = sum(math.dist(coords[a], coords[b]) for a, b in pairs) / len(pairs)
