@@ -56,8 +56,7 @@ class EntityResolver:
         by_name: dict[str, Counter] = defaultdict(Counter)
         names: dict[tuple[str, str], Counter] = defaultdict(Counter)
         for m in mentions:
-            known = gazetteer().lookup(m.name) if m.kind != "Person" else None
-            kind = known.kind if known and not gazetteer().is_metonym(m.name) or (known and m.kind == "Country") else m.kind
+            kind = _known_kind(m)
             by_name[name_key(m.name)][family(kind)] += 1
             names[(family(kind), m.name)] += Counter({m.name: 1})
         # one family per name: the majority (ties: the alphabetically first family)
@@ -74,7 +73,7 @@ class EntityResolver:
         canonical: dict[str, str] = {}
         for name in name_counts:
             known = gazetteer().lookup(name)
-            if known and fam != "person" and not (fam == "place" and gazetteer().is_metonym(name)):
+            if known and fam != "person" and family(known.kind) == fam:
                 canonical[name] = known.label
         if fam == "person":
             canonical.update(self._merge_people(name_counts))
@@ -148,6 +147,15 @@ class EntityResolver:
 
     def key(self, mention: Mention) -> str:
         return entity_key(self.family_of(mention), self.label(mention))
+
+
+def _known_kind(mention: Mention) -> str:
+    """The gazetteer's kind for a known name, unless a capital is used literally as a city."""
+    known = gazetteer().lookup(mention.name) if mention.kind != "Person" else None
+    if known is None:
+        return mention.kind
+    literal_place = gazetteer().is_metonym(mention.name) and gazetteer().place(mention.name) is not None
+    return mention.kind if literal_place and mention.kind != "Country" else known.kind
 
 
 def entity_key(fam: str, label: str) -> str:
