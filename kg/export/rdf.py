@@ -106,6 +106,12 @@ def _decimal(value: Decimal) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
+def _opening(text: str, words: int = 12) -> str:
+    """A readable label for an article without a headline: its first words."""
+    first = text.split("\n", 1)[0].split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
+
+
 def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
     """The knowledge graph as an rdflib ``Graph`` in the project's data model."""
     iri = Instances(base_iri) if base_iri else Instances()
@@ -116,7 +122,9 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
     for a in kg.articles:
         node = iri.article(a.id)
         g.add((node, RDF.type, SCHEMA.NewsArticle))
-        g.add((node, SCHEMA.headline, Literal(a.title or a.id)))
+        if a.title:
+            g.add((node, SCHEMA.headline, Literal(a.title)))
+        g.add((node, RDFS.label, Literal(a.title or _opening(a.text))))
         if a.date:
             g.add((node, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date)))
         if a.url:
