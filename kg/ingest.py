@@ -197,7 +197,7 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 
 
 def sanitise(text: str) -> str:
-    """Replace characters that are not text with spaces, keeping every offset.
+    r"""Replace characters that are not text with spaces, keeping every offset.
 
     Line ends are left as they are (cleaning splits on any of them), so
     offsets in the cleaned text still point into the decoded file.
