@@ -59,23 +59,32 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 15000, *, seed: int = 7,
     return g
 
 
-def load_in_browser(path: Path, timeout_s: float = 120) -> dict:
-    """Open the page headless; the seconds until the viewer reports it is still, plus node/edge counts."""
-    from playwright.sync_api import sync_playwright
+def load_in_browser(path: Path, browser=None, timeout_s: float = 120) -> dict:
+    """Open the page headless (in ``browser`` if given); seconds until the viewer is drawn and still, counts, moves."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return load_in_browser(path, browser, timeout_s)
+            finally:
+                browser.close()
     blocked: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                   else (blocked.append(route.request.url), route.abort()))
-        start = time.perf_counter()
-        page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.kgStable === true", timeout=timeout_s * 1000, polling=50)
-        seconds = time.perf_counter() - start
-        counts = page.evaluate("({nodes: window.kgNetwork.body.data.nodes.length, edges: window.kgNetwork.body.data.edges.length})")
-        browser.close()
-    return {"seconds_to_stable": seconds, "blocked_requests": blocked, **counts}
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+               else (blocked.append(route.request.url), route.abort()))
+    start = time.perf_counter()
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("() => window.kgStable === true", timeout=timeout_s * 1000, polling=50)
+    seconds = time.perf_counter() - start
+    counts = page.evaluate("() => ({nodes: kgNetwork.body.data.nodes.length, edges: kgNetwork.body.data.edges.length})")
+    before = page.evaluate("() => kgNetwork.getPositions()")
+    page.wait_for_timeout(2000)
+    after = page.evaluate("() => kgNetwork.getPositions()")
+    moved = max(abs(before[n]["x"] - after[n]["x"]) + abs(before[n]["y"] - after[n]["y"]) for n in before)
+    page.close()
+    return {"seconds_to_stable": seconds, "blocked_requests": blocked, "moved_px": moved, **counts}
 
 
 def main() -> None:
@@ -96,7 +105,8 @@ def main() -> None:
     print(f"write_html: {render_s:.2f} s")
     print(f"HTML file: {size / 1e6:.2f} MB")
     print(f"browser: {result['nodes']} nodes, {result['edges']} edges drawn; "
-          f"stable after {result['seconds_to_stable']:.2f} s; requests blocked: {len(result['blocked_requests'])}")
+          f"stable after {result['seconds_to_stable']:.2f} s; largest move in the next 2 s: {result['moved_px']:.1f} px; "
+          f"requests blocked: {len(result['blocked_requests'])}")
 
 
 if __name__ == "__main__":

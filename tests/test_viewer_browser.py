@@ -155,3 +155,17 @@ def test_html_and_script_in_an_article_are_shown_and_never_run(visit, tmp_path):
     assert page.evaluate("() => document.querySelectorAll('img, iframe, object, embed, a[href]').length") == 0
     assert page.evaluate("() => document.scripts.length") == 2
     assert visit.dialogs == [] and visit.errors == [] and visit.requests == []
+
+
+def test_the_scale_benchmark_runs_on_a_small_synthetic_graph(browser, tmp_path):
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "viewer_scale.py"
+    spec = importlib.util.spec_from_file_location("viewer_scale", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    g = bench.synthetic_graph(300, 900)
+    assert (g.number_of_nodes(), g.number_of_edges()) == (300, 900)
+    result = bench.load_in_browser(write_html(g, tmp_path / "graph.html"), browser)
+    assert (result["nodes"], result["edges"]) == (300, 900)
+    assert result["blocked_requests"] == [] and result["moved_px"] == 0
