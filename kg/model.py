@@ -77,7 +77,8 @@ class EventMention:
     evidence: Evidence
     place: Mention | None = None
     date: dt.date | None = None
-    negated: bool = False
+    negated: bool = False  #: only for reported statements ("did not supply"); facts are never negated
+    offset: int = -1  #: character offset of the trigger in the cleaned text
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class ClaimMention:
     about: tuple[Mention, ...]
     evidence: Evidence
     keywords: tuple[str, ...] = ()  #: content lemmas, used to match an accusation with its denial
+    span: tuple[int, int] = (-1, -1)  #: character offsets of the content in the cleaned text
+    statement: EventMention | None = None  #: the who-did-what-to-whom the claim states, if any
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class Claim:
     about: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     keywords: tuple[str, ...] = ()
+    #: (event type, source key, target key) the claim states; never asserted as a fact
+    statement: tuple[str, str, str | None] | None = None
     contradicts: tuple[str, ...] = ()  #: keys of claims with the opposite stance on the same thing
     quantities: tuple[str, ...] = ()
 

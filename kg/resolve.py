@@ -232,6 +232,8 @@ def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
     for c in x.claims:
         yield c.speaker
         yield from c.about
+        if c.statement is not None:
+            yield from (m for m in (c.statement.source, c.statement.target) if m is not None)
     for q in x.quantities:
         yield from q.about
 
@@ -290,11 +292,14 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, enti
         about = tuple(sorted({resolver.key(m) for c in members for m in c.about} - {speaker}))
         evidence = tuple(sorted(set(c.evidence for c in members), key=lambda ev: (ev.article_id, ev.start)))
         cues = Counter(c.cue for c in members)
+        stated = next((c.statement for c in sorted(members, key=lambda c: (c.evidence.article_id, c.evidence.start)) if c.statement), None)
         claims.append(Claim(
             key=stable_hash("claim", speaker, stance, first.text),
             speaker=speaker, stance=stance, text=first.text, quote_type=first.quote_type,
             cue=min(cues, key=lambda c: (-cues[c], c)), about=about, evidence=evidence,
             keywords=tuple(sorted({k for c in members for k in c.keywords})),
+            statement=(stated.event_type, resolver.key(stated.source), resolver.key(stated.target) if stated.target else None)
+            if stated else None,
         ))
     return _link_contradictions(claims, entities)
 

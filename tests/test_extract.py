@@ -125,3 +125,17 @@ def test_resolve_period(text, anchor, expected):
 def test_entity_mentions(extract, text, name, kind, role, affiliation):
     mention = next(m for m in extract(text).mentions if m.name == name)
     assert (mention.kind, mention.role, mention.affiliation) == (kind, role, affiliation)
+
+
+@pytest.mark.parametrize("text, speaker, stance, statement", [
+    ("China denies supplying any weapons to Russia.", "China", "Deny", ("aid", "China", "Russia")),
+    ("The United States accused China of helping Russia rebuild its army.", "United States", "Assert", ("aid", "China", "Russia")),
+    ("U.S. officials warned Beijing against aiding Russia.", "United States", "Assert", ("aid", "China", "Russia")),
+])
+def test_a_claim_carries_the_statement_it_makes_but_the_graph_does_not(extract, text, speaker, stance, statement):
+    x = extract(text)
+    claim = next(c for c in x.claims if c.speaker.name == speaker)
+    assert claim.stance == stance
+    stated = claim.statement
+    assert (stated.event_type, stated.source.name, stated.target.name) == statement
+    assert statement not in events(x)

@@ -177,6 +177,13 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
         g.add((node, KG.cue, Literal(c.cue)))
         for about in c.about:
             g.add((node, SCHEMA.about, entity[about]))
+        if c.statement is not None:
+            # the triple the claim states, reified: asserted by the speaker, never by the graph
+            event_type, subject, obj = c.statement
+            g.add((node, RDF.subject, entity[subject]))
+            g.add((node, RDF.predicate, iri.event_type(event_type)))
+            if obj is not None:
+                g.add((node, RDF.object, entity[obj]))
         for other in c.contradicts:
             g.add((node, KG.contradicts, iri.claim(other)))
         for quantity in c.quantities:

@@ -10,7 +10,9 @@ from kg.extract.claims import sentence_claims
 from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
-from kg.model import Article, ArticleExtraction
+from dataclasses import replace
+
+from kg.model import Article, ArticleExtraction, ClaimMention, EventMention
 
 __all__ = ["extract_article"]
 
@@ -25,8 +27,16 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     events, claims, quantities = [], [], []
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
-        claims.extend(sentence_claims(sent, index, evidence))
+        statements = list(sentence_events(sent, index, evidence, article.date, reported=True))
+        claims.extend(_with_statement(c, statements) for c in sentence_claims(sent, index, evidence))
         events.extend(sentence_events(sent, index, evidence, article.date))
         quantities.extend(sentence_quantities(sent, index, evidence, article.date))
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
+
+
+def _with_statement(claim: ClaimMention, statements: list[EventMention]) -> ClaimMention:
+    """Attach the first reported event inside the claim's content as what the claim states."""
+    start, end = claim.span
+    inside = [e for e in statements if start <= e.offset < end]
+    return replace(claim, statement=inside[0]) if inside else claim

@@ -132,8 +132,9 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
     if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
         return None
     about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
+    span = (content[0].idx, content[-1].idx + len(content[-1]))
     return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
-                        evidence, _keywords(content))
+                        evidence, _keywords(content), span)
 
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:

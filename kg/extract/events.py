@@ -78,8 +78,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if current.dep_ == "xcomp" and current.head.pos_ == "VERB":
-            controller = next((c for c in current.head.children if c.dep_ in ("dobj", "dative")), None)
+        governor = current.head.head if current.dep_ == "pcomp" else current.head
+        controls = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.lower_ in ("of", "against", "from", "into"))
+        if controls and governor.pos_ == "VERB":
+            # "warned Beijing against aiding Russia", "accused China of helping Putin"
+            controller = next((c for c in governor.children if c.dep_ in ("dobj", "dative")), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
                 return controller, False  # object control: "ask Xi to boost trade" -> Xi boosts
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.pos_ in ("VERB", "AUX", "ADP"):
@@ -124,8 +127,8 @@ def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
             found = _objects(child, index, _TARGET_PREPS | {"of"})
             if found:
                 return found
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            # "threatened to make Spain pay", "urged Moscow to ..." : the object of the complement
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            # "threatened to make Spain pay", "helping Russia rebuild": the object or subject of the complement
             for grandchild in child.children:
                 if grandchild.dep_ in ("dobj", "nsubj") or (grandchild.dep_ == "ccomp" and grandchild.pos_ == "VERB"):
                     subject = grandchild if grandchild.dep_ != "ccomp" else next((g for g in grandchild.children if g.dep_ == "nsubj"), None)
@@ -197,9 +200,9 @@ def _as_place(mention: Mention) -> Mention:
     return mention
 
 
-def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
+def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str, list[Mention], list[Mention]] | None:
     event_type = _verb_type(token)
-    if event_type is None or _negated(token) or is_reported(token):
+    if event_type is None or is_reported(token) != reported or (_negated(token) and not reported):
         return None
     subject, passive = _subject(token)
     if subject is None:
@@ -236,8 +239,8 @@ def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
-    if is_reported(token) or token.dep_ in ("dobj",) and token.head.lemma_ in VERB_OBJECTS:
+def _noun_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str, list[Mention], list[Mention]] | None:
+    if is_reported(token) != reported or token.dep_ in ("dobj",) and token.head.lemma_ in VERB_OBJECTS:
         return None
     event_type = EVENT_NOUNS[token.lemma_.lower()]
     between = _objects(token, index, {"between"})
@@ -269,13 +272,19 @@ def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> I
         yield sources[0], sources[1]
 
 
-def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[EventMention]:
-    """Every event one sentence states as fact."""
+def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None, *,
+                    reported: bool = False) -> Iterator[EventMention]:
+    """Every event one sentence states as fact.
+
+    With ``reported``, the events the sentence only reports someone saying or
+    denying ("China denies supplying weapons to Russia"); claims carry those
+    as their statement, and they never become facts.
+    """
     for token in sent:
         if token.pos_ == "VERB":
-            found = _verb_event(token, index)
+            found = _verb_event(token, index, reported)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
-            found = _noun_event(token, index)
+            found = _noun_event(token, index, reported)
         else:
             continue
         if found is None:
@@ -292,4 +301,5 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
         for source, target in _pairs(event_type, sources, targets):
             if event_type in SYMMETRIC and target.name < source.name:
                 source, target = target, source
-            yield EventMention(event_type, token.lemma_.lower(), source, target, evidence, place, date)
+            yield EventMention(event_type, token.lemma_.lower(), source, target, evidence, place, date,
+                               negated=_negated(token), offset=token.idx)
