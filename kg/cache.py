@@ -6,15 +6,29 @@ leaves a broken entry; an unreadable entry is treated as a miss.
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
+from functools import lru_cache
 from pathlib import Path
 
-from kg.config import EXTRACTOR_VERSION
+from kg.config import EXTRACTION_SOURCES
 from kg.export._atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 
 __all__ = ["ExtractionCache"]
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of the extraction code and data, so a changed extractor never reuses old results."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for pattern in EXTRACTION_SOURCES:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class ExtractionCache:
@@ -25,7 +39,7 @@ class ExtractionCache:
         self.hits = self.misses = 0
 
     def key(self, article: Article) -> str:
-        return stable_hash(EXTRACTOR_VERSION, self.model, article.id, article.content_hash, article.title,
+        return stable_hash(extractor_fingerprint(), self.model, article.id, article.content_hash, article.title,
                            article.date, article.url, article.source_path, article.duplicate_of, article.offsets, length=32)
 
     def get(self, article: Article) -> ArticleExtraction | None:

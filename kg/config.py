@@ -6,8 +6,8 @@ from pathlib import Path
 
 from kg.vocab import DEFAULT_BASE_IRI
 
-#: bump when extraction output changes, so cached per-article results are not reused
-EXTRACTOR_VERSION = "1"
+#: files whose content decides what extraction produces; the cache key includes their hash
+EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "data/gazetteer.json")
 
 DEFAULT_OUT = Path("exports")
 SAMPLES_DIR = Path(__file__).parent / "data" / "samples"
