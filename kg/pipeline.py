@@ -140,7 +140,7 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds = report.seconds
     t = time.perf_counter()
     formats = list(dict.fromkeys(["turtle", *formats]))
-    side = _side_process() if len(kg.articles) >= SIDE_EXPORT_ARTICLES else None
+    side = _side_process() if SIDE_EXPORT_ARTICLES[0] <= len(kg.articles) < SIDE_EXPORT_ARTICLES[1] else None
     # rdflib's Turtle writer is the slowest step after NLP: on a big graph another core writes it meanwhile
     turtle = side.submit(_write_rdf_of, kg, out / "graph.ttl", "turtle", settings.base_iri) if side else None
     rdf = to_rdf(kg, settings.base_iri)
@@ -171,8 +171,9 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
         seconds["export"] += time.perf_counter() - t
 
 
-#: graphs of at least this many articles get their Turtle written by a second process
-SIDE_EXPORT_ARTICLES = 200
+#: graphs of this many articles get their Turtle written by a second process: below, starting it costs more than it
+#: saves; above, a second in-memory rdflib graph (about 1 GB per 1,000 articles) costs too much memory
+SIDE_EXPORT_ARTICLES = (200, 5000)
 
 
 def _side_process():
