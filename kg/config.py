@@ -26,7 +26,7 @@ class Settings:
     #: rapidfuzz score above which two names of one kind are the same entity
     fuzzy_name: float = 90.0
     #: above this many nodes the viewer shows a summary (top entities) instead
-    viewer_max_nodes: int = 1500
+    viewer_max_nodes: int = 5000
     cache: bool = True
     #: Dask: start a local cluster of this many worker processes (0: build in this process)
     workers: int = 0

@@ -321,13 +321,18 @@ class MentionIndex:
         return found
 
     def last_subject(self, token: Token) -> Mention | None:
-        """The latest country or organisation that was the subject of a clause before ``token``."""
-        best = None
+        """What 'it' refers to: the first country or organisation that is a subject earlier in the
+        same sentence (its topic), else the last one that was a main-clause subject before it."""
+        same_sentence, before = None, None
         for t in self.doc[max(0, token.sent.start - 80):token.i]:
             mention = self._by_token.get(t.i)
-            main_clause = t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head or t.sent == token.sent
-            if mention is not None and t.dep_ in ("nsubj", "nsubjpass") and main_clause and mention.kind not in ("Person", "Place", "City"):
-                best = mention
+            if mention is None or t.dep_ not in ("nsubj", "nsubjpass") or mention.kind in ("Person", "Place", "City"):
+                continue
+            if t.sent == token.sent:
+                same_sentence = same_sentence or mention
+            elif t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head:
+                before = mention
+        best = same_sentence or before
         return self.actor(self.doc[self._token_of(best)]) if best is not None else None
 
     def _token_of(self, mention: Mention) -> int:

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.entities import MentionIndex, noun_phrase
-from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
+from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, INTENT_VERBS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
@@ -55,9 +55,12 @@ def is_reported(token: Token) -> bool:
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in CLAIM_NOUNS and below.dep_ in ("acl", "ccomp", "relcl") \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
             return True  # "Moscow's claims that the West forced Russia to attack"
+        if ancestor.lemma_ in INTENT_VERBS and below.dep_ == "xcomp":
+            return True  # "pressured China to ask Russia to end the war": asked for, not done
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
             starts_with_participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
-            about = below.dep_ == "prep" and below.lower_ in ("of", "about", "against")  # "accused China of helping"
+            # "accused China of helping", "blamed the West for threatening", "warned against aiding"
+            about = below.dep_ == "prep" and below.lower_ in ("of", "about", "against", "for")
             if (below.dep_ in _REPORTED_DEPS and not starts_with_participle) or about:
                 return True
         below = ancestor
@@ -255,7 +258,7 @@ def _noun_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str,
     if not sources and not targets and event_type == "meet" and token.head.dep_ == "prep":
         # "At a summit in Beijing, Putin thanked Xi": the clause's two actors met
         verb = token.head.head
-        if verb.pos_ == "VERB":
+        if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH_VERBS:
             sources, targets = _clause_subject(token, index), _targets(verb, index)
     if event_type == "visit":
         targets = [_as_country(t) for t in targets]

@@ -43,8 +43,7 @@ EVENT_NOUNS = {
     "visit": "visit", "trip": "visit", "invasion": "attack", "attack": "attack", "offensive": "attack",
     "airstrike": "attack", "talk": "meet", "meeting": "meet", "summit": "meet", "sanction": "sanction",
     "aid": "aid", "support": "aid", "supply": "aid", "trade": "trade", "accusation": "accuse", "tour": "visit",
-    "turnover": "trade", "export": "trade", "import": "trade", "purchase": "trade", "partnership": "cooperate",
-    "cooperation": "cooperate", "agreement": "cooperate", "deal": "cooperate", "condemnation": "accuse",
+    "turnover": "trade", "export": "trade", "import": "trade", "purchase": "trade", "condemnation": "accuse",
     "criticism": "accuse", "strike": "attack", "bombing": "attack",
 }
 #: event types where the order of the two actors carries no meaning
@@ -78,3 +77,6 @@ REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "s
 HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
 #: verbs that are claims only when they carry a quotation or a clause ("criticised Madrid as 'terrible'")
 EVALUATIVE_CUES = {"criticize", "criticise", "condemn", "slam", "blame", "praise", "call", "label", "brand", "describe"}
+#: verbs whose complement is wanted, not done ("pressured China to ask Russia", "refused to allow")
+INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hope", "seek", "try", "refuse", "demand",
+                "encourage", "expect", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
