@@ -125,9 +125,8 @@ class EntityResolver:
             index: dict[tuple[str, ...], set[str]] = defaultdict(set)
             for label in labels:
                 words = tuple(name_key(label).split())
-                for size in (length,):
-                    for start in range(len(words) - size + 1):
-                        index[words[start:start + size]].add(label)
+                for start in range(len(words) - length + 1):
+                    index[words[start:start + length]].add(label)
             for name in names:
                 candidates = index.get(tuple(name_key(name).split()), set())
                 if not candidates and length == 1:
@@ -135,8 +134,7 @@ class EntityResolver:
                     candidates = {lab for words, labs in index.items() if words[0][:3] == key[:3] and fuzz.ratio(words[0], key) >= self.threshold for lab in labs}
                 if len(candidates) == 1:
                     out[name] = next(iter(candidates))
-        # the label of a merged group is its most frequent full spelling
-        return out
+        return _relabel_by_usage(out, counts)
 
     def family_of(self, mention: Mention) -> str:
         return self._majority.get(name_key(mention.name), family(mention.kind))
@@ -147,6 +145,27 @@ class EntityResolver:
 
     def key(self, mention: Mention) -> str:
         return entity_key(self.family_of(mention), self.label(mention))
+
+
+def _relabel_by_usage(out: dict[str, str], counts: Counter) -> dict[str, str]:
+    """Label each merged group with the full spelling the corpus uses most, short forms included.
+
+    "Volodymyr Zelensky" (once) beats "Volodymyr Zelenskyy" (once) when "Zelensky" is written three times.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name, label in out.items():
+        groups[label].append(name)
+    relabel = {}
+    for label, members in groups.items():
+        longest = max(len(m.split()) for m in members)
+        full = [m for m in members if len(m.split()) == longest]
+
+        def usage(candidate: str) -> int:
+            words = name_key(candidate).split()
+            return counts[candidate] + sum(counts[m] for m in members if len(m.split()) < longest
+                                           and words[-len(name_key(m).split()):] == name_key(m).split())
+        relabel[label] = min(full, key=lambda m: (-usage(m), m))
+    return {name: relabel[label] for name, label in out.items()}
 
 
 def _known_kind(mention: Mention) -> str:
