@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.claims import sentence_claims
 from kg.extract.entities import MentionIndex
-from kg.extract.events import evidence_for, sentence_events
+from kg.extract.events import evidence_for, sentence_events_and_statements
 from kg.extract.quantities import sentence_quantities
 from dataclasses import replace
 
@@ -27,9 +27,10 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     events, claims, quantities = [], [], []
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
-        statements = list(sentence_events(sent, index, evidence, article.date, reported=True))
+        found = list(sentence_events_and_statements(sent, index, evidence, article.date))
+        statements = [event for event, is_fact in found if not is_fact]
         claims.extend(_with_statement(c, statements) for c in sentence_claims(sent, index, evidence))
-        events.extend(sentence_events(sent, index, evidence, article.date))
+        events.extend(event for event, is_fact in found if is_fact)
         quantities.extend(sentence_quantities(sent, index, evidence, article.date))
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)

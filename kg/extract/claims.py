@@ -123,7 +123,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
            evidence: Evidence, quote: tuple[int, int] | None) -> ClaimMention | None:
     if quote is not None:
         start, end = quote
-        text, quote_type = sent.doc.text[start:end].strip(), "direct"
+        text, quote_type = index.text[start:end].strip(), "direct"
         content = [t for t in sent if start <= t.idx < end] or content
     elif content:
         text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"

@@ -8,6 +8,7 @@ where they act, which :class:`MentionIndex` decides.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -190,6 +191,11 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, article_id: str):
         self.doc, self.article_id = doc, article_id
+        self.text = doc.text  # Doc.text is rebuilt on every access; extraction reads it often
+        starts = [sent.start for sent in doc.sents]
+        self._ents_by_sentence: dict[int, list[Span]] = {start: [] for start in starts}
+        for ent in doc.ents:
+            self._ents_by_sentence[starts[bisect_right(starts, ent.start) - 1]].append(ent)
         self._by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
         #: speaker of the latest claim, the likeliest referent of "he said" that follows it
@@ -240,6 +246,10 @@ class MentionIndex:
             if len(holders) == 1:
                 return next(iter(holders.values()))
         return None
+
+    def ents(self, sent: Span) -> list[Span]:
+        """The named-entity spans of one sentence (``Span.ents`` rescans the whole document)."""
+        return self._ents_by_sentence.get(sent.start, [])
 
     def get(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
@@ -324,11 +334,12 @@ class MentionIndex:
         """What 'it' refers to: the first country or organisation that is a subject earlier in the
         same sentence (its topic), else the last one that was a main-clause subject before it."""
         same_sentence, before = None, None
-        for t in self.doc[max(0, token.sent.start - 80):token.i]:
+        sentence_start = token.sent.start
+        for t in self.doc[max(0, sentence_start - 80):token.i]:
             mention = self._by_token.get(t.i)
             if mention is None or t.dep_ not in ("nsubj", "nsubjpass") or mention.kind in ("Person", "Place", "City"):
                 continue
-            if t.sent == token.sent:
+            if t.i >= sentence_start:
                 same_sentence = same_sentence or mention
             elif t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head:
                 before = mention

@@ -28,7 +28,7 @@ from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, INTENT_VERBS, EVENT_VER
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
-__all__ = ["sentence_events", "evidence_for", "is_reported"]
+__all__ = ["sentence_events", "sentence_events_and_statements", "evidence_for", "is_reported"]
 
 _TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside"}
@@ -162,9 +162,9 @@ def _place(head: Token, index: MentionIndex, exclude: list[Mention]) -> Mention 
     return None
 
 
-def _date(head: Token, sent: Span, anchor: dt.date | None) -> dt.date | None:
+def _date(head: Token, ents: list[Span], anchor: dt.date | None) -> dt.date | None:
     near = {head.i, *[c.i for c in head.children]}
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ == "DATE" and (ent.root.head.i in near or ent.root.head.head.i == head.i):
             resolved = resolve_date(ent.text, anchor)
             if resolved:
@@ -205,7 +205,7 @@ def _as_place(mention: Mention) -> Mention:
 
 def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str, list[Mention], list[Mention]] | None:
     event_type = _verb_type(token)
-    if event_type is None or is_reported(token) != reported or (_negated(token) and not reported):
+    if event_type is None or (_negated(token) and not reported):
         return None
     subject, passive = _subject(token)
     if subject is None:
@@ -242,8 +242,8 @@ def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _noun_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str, list[Mention], list[Mention]] | None:
-    if is_reported(token) != reported or token.dep_ in ("dobj",) and token.head.lemma_ in VERB_OBJECTS:
+def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention]] | None:
+    if token.dep_ == "dobj" and token.head.lemma_ in VERB_OBJECTS:
         return None
     event_type = EVENT_NOUNS[token.lemma_.lower()]
     between = _objects(token, index, {"between"})
@@ -283,11 +283,19 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
     denying ("China denies supplying weapons to Russia"); claims carry those
     as their statement, and they never become facts.
     """
+    return (event for event, is_fact in sentence_events_and_statements(sent, index, evidence, anchor) if is_fact != reported)
+
+
+def sentence_events_and_statements(sent: Span, index: MentionIndex, evidence: Evidence,
+                                   anchor: dt.date | None) -> Iterator[tuple[EventMention, bool]]:
+    """Every event in a sentence, each with whether it is stated as fact (one parse walk for both)."""
     for token in sent:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and (token.lemma_.lower() in EVENT_VERBS or token.lemma_.lower() in VERB_OBJECTS):
+            reported = is_reported(token)
             found = _verb_event(token, index, reported)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
-            found = _noun_event(token, index, reported)
+            reported = is_reported(token)
+            found = _noun_event(token, index)
         else:
             continue
         if found is None:
@@ -300,9 +308,9 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
             targets = [_as_country(place)]
         if event_type in ("attack", "visit"):
             targets = [_as_place(t) for t in targets]
-        date = _date(token, sent, anchor)
+        date = _date(token, index.ents(sent), anchor)
         for source, target in _pairs(event_type, sources, targets):
             if event_type in SYMMETRIC and target.name < source.name:
                 source, target = target, source
             yield EventMention(event_type, token.lemma_.lower(), source, target, evidence, place, date,
-                               negated=_negated(token), offset=token.idx)
+                               negated=_negated(token), offset=token.idx), not reported

@@ -124,8 +124,9 @@ def _unit_after(ent: Span) -> str:
 
 def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
     """Every measured quantity in a sentence."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    for ent in sent.ents:
+    ents = index.ents(sent)
+    dates = [e for e in ents if e.label_ == "DATE"]
+    for ent in ents:
         if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
             continue
         unit_word = _unit_after(ent)
