@@ -6,7 +6,6 @@ The only module that knows every stage.  Articles stream through
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -140,15 +139,11 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds = report.seconds
     t = time.perf_counter()
     formats = list(dict.fromkeys(["turtle", *formats]))
-    side = _side_process() if SIDE_EXPORT_ARTICLES[0] <= len(kg.articles) < SIDE_EXPORT_ARTICLES[1] else None
-    # rdflib's Turtle writer is the slowest step after NLP: on a big graph another core writes it meanwhile
-    turtle = side.submit(_write_rdf_of, kg, out / "graph.ttl", "turtle", settings.base_iri) if side else None
     rdf = to_rdf(kg, settings.base_iri)
     report.triples = len(rdf)
     for fmt in formats:
         path = out / f"graph{FORMATS[fmt][1]}"
-        if not (turtle and fmt == "turtle"):
-            write_rdf(rdf, path, fmt)
+        write_rdf(rdf, path, fmt)
         report.outputs[fmt] = path.name
     write_ontology(out)
     report.outputs["ontology"] = ONTOLOGY_FILE
@@ -164,31 +159,6 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
     report.outputs["html"] = "graph.html"
     seconds["viewer"] = time.perf_counter() - t
-    if side:
-        t = time.perf_counter()
-        with side:
-            turtle.result()  # re-raises the side process's error, if any
-        seconds["export"] += time.perf_counter() - t
-
-
-#: graphs of this many articles get their Turtle written by a second process: below, starting it costs more than it
-#: saves; above, a second in-memory rdflib graph (about 1 GB per 1,000 articles) costs too much memory
-SIDE_EXPORT_ARTICLES = (200, 5000)
-
-
-def _side_process():
-    """One spare process (spawned: safe with threads) when the machine has a spare core, else None."""
-    if (os.cpu_count() or 1) < 2:
-        return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-
-
-def _write_rdf_of(kg: KnowledgeGraph, path: Path, fmt: str, base_iri: str) -> None:
-    """Task for the side process: the same ``to_rdf`` graph, serialised to one file."""
-    write_rdf(to_rdf(kg, base_iri), path, fmt)
 
 
 def build(
