@@ -73,6 +73,9 @@ def _kind(name: str, label: str) -> str:
     return "Organization"
 
 
+#: last words of job titles that the model sometimes tags as organisations
+_JOB_HEADS = {"representative", "secretary", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
+              "ambassador", "envoy", "commissioner", "chancellor", "director", "chairman", "chairwoman", "chair"}
 _CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
                "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
 
@@ -82,7 +85,7 @@ def _is_name(name: str, span: Span) -> bool:
         return False
     if name.split()[-1].lower().rstrip(".") in _CURRENCIES | {"us-dollar"}:
         return False  # "the Chinese Yuan" is money, not an actor
-    if span.label_ == "ORG" and span.root.lower_ in TITLE_WORDS | {"representative"}:
+    if span.label_ == "ORG" and span.root.lower_ in _JOB_HEADS:
         return False  # "High Representative for Foreign Affairs" is a job title
     doc = span.doc
     if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text in "[(" and doc[span.end].text in "])":
