@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations"]
@@ -141,9 +141,11 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     """The quotation a speech verb introduces: inside its clause, or the only one when it is the only cue."""
     subtree = list(cue.subtree)
     lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-    for start, end in quotes:
-        if lo <= start and end <= hi and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues):
-            return start, end
+    inside = [(start, end) for start, end in quotes
+              if lo <= start and end <= hi and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues)]
+    if inside:
+        # the statement, not a quoted name ("the '13th EU-China Dialogue'"): the longest quotation
+        return max(inside, key=lambda q: (q[1] - q[0], -q[0]))
     if len(cues) == 1 and quotes:
         return quotes[0]
     return None
@@ -178,11 +180,14 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
             spoken = True
             yield claim
     for token in sent:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS | DENIAL_NOUNS:
             owner = next((index.actor(c) for c in token.children if c.dep_ == "poss" and index.actor(c)), None)
             clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+            if clause is None and token.lemma_.lower() in DENIAL_NOUNS:
+                clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if owner is not None and clause is not None:
-                claim = _claim(owner, "Assert", token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence, None)
+                stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
+                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence, None)
                 if claim is not None:
                     spoken = True
                     yield claim
@@ -215,5 +220,5 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> list
             found[key] = claim
     claims = list(found.values())
     if claims:
-        index.remember_speaker(claims[-1].speaker, sent.start)
+        index.remember_speaker(claims[-1].speaker, sent)
     return claims

@@ -186,7 +186,7 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "counterpart", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
+        "office", "counterpart", "services", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
     #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
     PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
@@ -224,11 +224,12 @@ class MentionIndex:
     #: how far back (characters) "he said" / "the officials said" may refer to the last speaker
     SPEAKER_REACH = 600
 
-    def remember_speaker(self, speaker: Mention, token_index: int) -> None:
-        self.last_speaker, self._speaker_at = speaker, self.doc[token_index].idx
+    def remember_speaker(self, speaker: Mention, sentence: Span) -> None:
+        """Note who spoke last; 'he' and 'the officials' may refer to them for a while after that sentence."""
+        self.last_speaker, self._speaker_at = speaker, sentence.end_char
 
     def _recent_speaker(self, token: Token) -> Mention | None:
-        if self.last_speaker is not None and 0 <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
+        if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
             return self.last_speaker
         return None
 
@@ -241,6 +242,10 @@ class MentionIndex:
         if token.lemma_.lower() not in self.OFFICE_NOUNS:
             return None
         country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
+        if country is None:  # "the head of Ukraine"
+            of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            named = [self._by_token[o.i] for o in of if o.i in self._by_token]
+            country = named[0].name if named and named[0].kind == "Country" else None
         if country is None:
             return None
         affiliated = {m.name: m for m in self.mentions if m.kind == "Person" and m.affiliation == country}
@@ -289,7 +294,7 @@ class MentionIndex:
             return self._recent_speaker(token)
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             return self.last_subject(token)
-        if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children):
             described = self.described(token)
             if described is not None:
                 return described
@@ -312,7 +317,7 @@ class MentionIndex:
                 found = self._by_token.get(cand.i)
                 if found is not None and (found.kind != "Person" or cand.dep_ == "nmod" or token.lemma_.lower() in self.PERSONAL_NOUNS):
                     return self.actor(cand)
-                if cand.ent_type_ == "NORP":
+                if cand.ent_type_ == "NORP" or (cand.pos_ in ("ADJ", "PROPN") and cand.is_title):
                     target = gazetteer().demonym(normalise_name(cand.text))
                     if target:
                         phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
@@ -356,7 +361,8 @@ class MentionIndex:
     DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganization", "agency": "NewsMediaOrganization",
                     "broadcaster": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "company": "Corporation",
                     "firm": "Corporation", "group": "Corporation", "university": "EducationalOrganization",
-                    "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization"}
+                    "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization",
+                    "nation": "Country", "country": "Country"}
 
     def described(self, token: Token) -> Mention | None:
         """'the court' -> the last International Criminal Court named; 'the newspaper' -> the last outlet."""
@@ -412,7 +418,7 @@ def _conjuncts(token: Token) -> Iterable[Token]:
             yield from _conjuncts(child)
 
 
-def noun_phrase(head: Token, depth: int = 3) -> Iterable[Token]:
+def noun_phrase(head: Token, depth: int = 4) -> Iterable[Token]:
     """Modifiers of a noun, nearest first (breadth-first), through 'of/from/close to' phrases but not into clauses.
 
     "sources close to the Russian government" -> close, to, government, Russian, the.

@@ -55,7 +55,7 @@ SPEECH_VERBS = {
                      "assert", "emphasize", "emphasise", "reiterate", "complain", "write", "suggest", "indicate",
                      "warn", "accuse", "allege", "point", "believe", "vow", "pledge", "describe", "mention",
                      "predict", "estimate", "reveal", "highlight", "caution", "criticize", "criticise", "condemn",
-                     "slam", "blame", "praise", "call", "label", "brand"], "Assert"),
+                     "slam", "blame", "praise", "call", "label", "brand", "defend", "show"], "Assert"),
     **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebuff", "disavow", "contest", "dispute"], "Deny"),
 }
 #: phrases in a claim's content that make it a denial of the positive statement
@@ -80,3 +80,5 @@ EVALUATIVE_CUES = {"criticize", "criticise", "condemn", "slam", "blame", "praise
 #: verbs whose complement is wanted, not done ("pressured China to ask Russia", "refused to allow")
 INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hope", "seek", "try", "refuse", "demand",
                 "encourage", "expect", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
+#: nouns that name a denial ("Beijing's denials of providing military aid")
+DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
