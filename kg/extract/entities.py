@@ -327,6 +327,12 @@ class MentionIndex:
     def actors(self, token: Token) -> list[Mention]:
         """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
         found = []
+        for modifier in (c for c in token.children if c.dep_ == "amod" and gazetteer().demonym(c.text)):
+            # "Iranian and American envoys": one actor per conjoined demonym
+            for extra in _conjuncts(modifier):
+                target = gazetteer().demonym(extra.text)
+                if target and self.actor(token) is not None:
+                    found.append(self._country(target, extra))
         for t in [token, *_conjuncts(token)]:
             mention = self.actor(t)
             if mention is None or mention.kind != "Person":

@@ -31,8 +31,10 @@ from kg.model import Evidence, EventMention, Mention
 __all__ = ["sentence_events", "sentence_events_and_statements", "evidence_for", "is_reported"]
 
 _TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from", "between"}
-_PLACE_PREPS = {"in", "at", "near", "inside"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "across", "around"}
 _PLACE_KINDS = {"Place", "City", "AdministrativeArea", "Country"}
+#: events whose object is a thing handed over or aimed at someone ("exported goods to Argentina")
+_MATERIAL = {"trade", "aid", "sanction", "attack"}
 
 
 def evidence_for(sent: Span, article_id: str, raw_offset) -> Evidence:
@@ -88,8 +90,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             controller = next((c for c in governor.children if c.dep_ in ("dobj", "dative")), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
                 return controller, False  # object control: "ask Xi to boost trade" -> Xi boosts
-        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.pos_ in ("VERB", "AUX", "ADP"):
-            current = current.head if current.head.pos_ != "ADP" else current.head.head
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
+            current = current.head if current.head.pos_ != "ADP" else current.head.head  # "were due to meet"
         else:
             break
     return None, False
@@ -175,7 +177,7 @@ def _date(head: Token, ents: list[Span], anchor: dt.date | None) -> dt.date | No
 def _verb_type(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in VERB_OBJECTS:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "prt", "prep")]  # "called on M23 to withdraw"
         objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
         # "launched one of the heaviest air attacks", "a series of strikes"
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
@@ -217,14 +219,16 @@ def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str,
     if passive:
         return event_type, _agent(token, index), index.actors(subject)
     targets = _targets(token, index)
-    if not targets and token.lemma_ in VERB_OBJECTS:
-        # "imposed sanctions on Iran", "launched one of the heaviest attacks of the war on Kyiv"
+    sources = index.actors(subject) or (_owner(subject, index) if subject.lemma_.lower() in EVENT_NOUNS else [])
+    if not targets and (token.lemma_ in VERB_OBJECTS or event_type in _MATERIAL):
+        # "imposed sanctions on Iran", "launched one of the heaviest attacks of the war on Kyiv",
+        # "exported goods worth $13.7 billion to Argentina"
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             for prep in (t for t in obj.subtree if t.dep_ == "prep"):
                 # "invasion of Ukraine" names the target; "one of the attacks" does not
                 if prep.lower_ in ("on", "against", "to", "with") or (prep.lower_ == "of" and prep.head.lemma_.lower() in EVENT_NOUNS):
                     targets = targets or _objects(prep.head, index, {prep.lower_})
-    return event_type, index.actors(subject), targets
+    return event_type, sources, targets
 
 
 def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -304,8 +308,8 @@ def sentence_events_and_statements(sent: Span, index: MentionIndex, evidence: Ev
         if not sources:
             continue
         place = _place(token, index, [*sources, *targets])
-        if event_type == "visit" and not targets and place is not None:
-            targets = [_as_country(place)]
+        if event_type in ("visit", "attack") and not targets and place is not None:
+            targets = [_as_country(place)]  # "travelled to Harbin", "strikes killed 73 people across Gaza"
         if event_type in ("attack", "visit"):
             targets = [_as_place(t) for t in targets]
         date = _date(token, index.ents(sent), anchor)

@@ -20,7 +20,7 @@ EVENT_VERBS = {
     **dict.fromkeys(["threaten"], "threaten"),
     **dict.fromkeys(["sanction", "embargo", "blacklist", "ban"], "sanction"),
     **dict.fromkeys(["attack", "invade", "strike", "bomb", "shell", "fight", "launch", "occupy", "shoot", "seize",
-                     "capture", "storm", "overrun", "raid", "besiege", "annex"], "attack"),
+                     "capture", "storm", "overrun", "raid", "besiege", "annex", "kill", "hit"], "attack"),
 }
 #: light verbs: the event type comes from the object ("launch an attack", "express gratitude to")
 VERB_OBJECTS = {
@@ -35,7 +35,7 @@ VERB_OBJECTS = {
     "pay": {"visit": "visit", "tribute": "praise"},
     "make": {"visit": "visit", "trip": "visit"},
     "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
-    "call": {"ceasefire": "demand"},
+    "call": {"ceasefire": "demand", "on": "demand"},
     "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
 }
 #: noun lemma -> event type, for nominal events ("Putin's visit to China")
