@@ -139,3 +139,15 @@ def test_a_claim_carries_the_statement_it_makes_but_the_graph_does_not(extract, 
     stated = claim.statement
     assert (stated.event_type, stated.source.name, stated.target.name) == statement
     assert statement not in events(x)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin and Xi Jinping met in Beijing. Both criticized U.S. military alliances in Asia.",
+     {("accuse", "Vladimir Putin", "United States"), ("accuse", "Xi Jinping", "United States")}),
+    ("Russian President Vladimir Putin and Chinese leader Xi Jinping met in Beijing. Trade between the two countries grew.",
+     {("trade", "China", "Russia")}),
+    ("France, Serbia and Hungary hosted Xi Jinping. Trade between the two countries grew.", set()),
+])
+def test_group_references_point_back_to_the_pair_named_before(extract, text, expected):
+    found = {e for e in events(extract(text)) if e[0] in ("accuse", "trade")}
+    assert found == expected

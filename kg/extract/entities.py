@@ -324,8 +324,37 @@ class MentionIndex:
                         return self._country(target, phrase)
         return None
 
+    #: nouns that, with "two" or "both", refer back to a pair named before ("the two leaders", "both countries")
+    GROUP_NOUNS = {"leader", "head", "side", "country", "nation", "president", "partner", "neighbour", "neighbor",
+                   "government", "party", "state", "ally", "power"}
+
+    def group(self, token: Token) -> list[Mention]:
+        """The pair a group reference points back to: 'Putin and Xi met. The two leaders ...' -> [Putin, Xi].
+
+        Countries are asked for ("the two countries"), the people's countries are given.
+        """
+        pair_words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")} | {token.lower_}
+        if not (token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass")) and not (
+                token.lemma_.lower() in self.GROUP_NOUNS and pair_words & {"two", "both"}):
+            return []
+        people = token.lemma_.lower() in ("leader", "head", "president")
+        places = token.lemma_.lower() in ("country", "nation", "government", "state", "power")
+        latest: list[Mention] = []
+        for t in self.doc[max(0, token.i - 120):token.i]:
+            if t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and any(c.dep_ == "conj" for c in t.children):
+                named = list({self._by_token[x.i].name: self._by_token[x.i] for x in (t, *_conjuncts(t)) if x.i in self._by_token}.values())
+                if places:
+                    named = [self._country(m.affiliation, token) if m.kind == "Person" and gazetteer().lookup(m.affiliation) else m
+                             for m in named]
+                if len(named) == 2 and all((m.kind == "Person") if people else (m.kind == "Country") if places else True for m in named):
+                    latest = named
+        return latest
+
     def actors(self, token: Token) -> list[Mention]:
         """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
+        grouped = self.group(token)
+        if len(grouped) >= 2:
+            return grouped
         found = []
         for modifier in (c for c in token.children if c.dep_ == "amod" and gazetteer().demonym(c.text)):
             # "Iranian and American envoys": one actor per conjoined demonym

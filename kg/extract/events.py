@@ -100,7 +100,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _owner(token: Token, index: MentionIndex) -> list[Mention]:
     """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
     for child in noun_phrase(token):
-        if child.dep_ in ("poss", "amod", "compound") and child.pos_ != "PRON":
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.pos_ != "PRON":
             found = index.actors(child)
             if found:
                 return found
