@@ -13,10 +13,10 @@ from rapidfuzz import fuzz
 
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
-    ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, Evidence, KnowledgeGraph, Mention, Quantity,
+    ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
     QuantityMention,
 )
-from kg.vocab import EVENT_TYPES, slug, stable_hash
+from kg.vocab import slug, stable_hash
 
 __all__ = ["resolve", "EntityResolver", "independent_source"]
 
@@ -392,11 +392,3 @@ def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float 
         quantities=tuple(_quantities(extractions, resolver)),
         mentions=mentioned,
     )
-
-
-def source_count(evidence: Iterable[Evidence], duplicates: dict[str, str]) -> int:
-    """How many independent articles a fact comes from."""
-    return len({independent_source(e.article_id, duplicates) for e in evidence})
-
-
-EVENT_TYPE_KEYS = tuple(EVENT_TYPES)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
+
 
 import pytest
 from hypothesis import HealthCheck, given, settings

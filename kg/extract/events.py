@@ -28,7 +28,7 @@ from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, INTENT_VERBS, EVENT_VER
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
-__all__ = ["sentence_events", "sentence_events_and_statements", "evidence_for", "is_reported"]
+__all__ = ["sentence_events_and_statements", "evidence_for", "is_reported"]
 
 _TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "around"}
@@ -279,20 +279,14 @@ def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> I
         yield sources[0], sources[1]
 
 
-def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None, *,
-                    reported: bool = False) -> Iterator[EventMention]:
-    """Every event one sentence states as fact.
-
-    With ``reported``, the events the sentence only reports someone saying or
-    denying ("China denies supplying weapons to Russia"); claims carry those
-    as their statement, and they never become facts.
-    """
-    return (event for event, is_fact in sentence_events_and_statements(sent, index, evidence, anchor) if is_fact != reported)
-
-
 def sentence_events_and_statements(sent: Span, index: MentionIndex, evidence: Evidence,
                                    anchor: dt.date | None) -> Iterator[tuple[EventMention, bool]]:
-    """Every event in a sentence, each with whether it is stated as fact (one parse walk for both)."""
+    """Every event in a sentence, each with whether it is stated as fact.
+
+    Facts become events; the rest are what someone only says or denies ("China denies
+    supplying weapons to Russia"): claims carry them as their statement, never as facts.
+    One parse walk serves both.
+    """
     for token in sent:
         if token.pos_ == "VERB" and (token.lemma_.lower() in EVENT_VERBS or token.lemma_.lower() in VERB_OBJECTS):
             reported = is_reported(token)
