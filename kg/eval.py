@@ -64,16 +64,23 @@ def load_gold(path: Path) -> dict:
 
 
 def _match(gold: list, predicted: list, same: Callable[[object, object], bool], part: str) -> Score:
-    score = Score(part)
-    unused = list(predicted)
-    for item in gold:
-        hit = next((p for p in unused if same(item, p)), None)
-        if hit is None:
-            score.false_negatives.append(item)
-        else:
-            unused.remove(hit)
-            score.true_positives += 1
-    score.false_positives = unused
+    """One-to-one matching of gold and predicted items, as many pairs as possible (maximum bipartite matching).
+
+    Greedy matching would let one gold item take a prediction another needed and undercount.
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    gold_nodes = [("gold", i) for i in range(len(gold))]
+    graph.add_nodes_from(gold_nodes)
+    graph.add_nodes_from(("predicted", j) for j in range(len(predicted)))
+    graph.add_edges_from((("gold", i), ("predicted", j)) for i, g in enumerate(gold) for j, p in enumerate(predicted) if same(g, p))
+    matching = nx.bipartite.maximum_matching(graph, top_nodes=gold_nodes)
+    matched_gold = {i for kind, i in matching if kind == "gold"}
+    matched_predicted = {j for kind, j in matching if kind == "predicted"}
+    score = Score(part, true_positives=len(matched_gold))
+    score.false_negatives = [g for i, g in enumerate(gold) if i not in matched_gold]
+    score.false_positives = [p for j, p in enumerate(predicted) if j not in matched_predicted]
     return score
 
 

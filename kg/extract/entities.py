@@ -402,6 +402,8 @@ class MentionIndex:
     def described(self, token: Token) -> Mention | None:
         """'the court' -> the last International Criminal Court named; 'the newspaper' -> the last outlet."""
         kind = self.DESCRIPTIONS.get(token.lemma_.lower())
+        if kind == "Country":
+            return self.last_subject(token)  # "the nation says ..." -> the country the text is about
         best = None
         for mention in self.mentions:
             if mention.end > token.idx:
