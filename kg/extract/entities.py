@@ -309,6 +309,8 @@ class MentionIndex:
             holder = self._title_holder(token)
             if holder is not None:
                 return holder
+            if token.lemma_.lower() == "counterpart":
+                return None  # a counterpart is a person; better no actor than the country for them
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "prep")]
             speaker = self._recent_speaker(token)
             if not any(c.ent_type_ or c.dep_ == "poss" for c in modifiers) and speaker is not None and token.lemma_.lower() in speaker.text.lower():
