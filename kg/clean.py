@@ -34,10 +34,11 @@ _SEPARATOR = re.compile(r"^\s*([-+*=_~#•·—–])(?:\s*\1){2,}\s*$")
 _COMMENTS_START = re.compile(r"^(?:comments?\s*\(?\d*\)?|\d+\s+comments?|leave\s+a\s+(?:comment|reply).*)$", re.I)
 #: "NEW DELHI, February 28, 2025 — " or "April 11, 2025 - " at the start of the first paragraph
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{1,40}(?:\([A-Za-z. ]+\))?,\s+)?(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*(?:[—–-]{1,2}|\(\w+\))\s*")
-_MONTH_NUMBERS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
-                                              "September", "October", "November", "December"], start=1)}
+    r"^(?:[A-Z][A-Z .'-]{1,40}(?:\([A-Za-z. ]+\))?(?:,\s+[A-Z][A-Za-z .'-]{1,30})?,\s+)?"
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*(?:[—–-]{1,2}|\(\w+\))\s*")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                              "Nov", "Dec"], start=1)}
 _SENTENCE_END = re.compile(r"[.!?\"”'’»)]\s*$")
 
 
@@ -142,7 +143,7 @@ def clean_text(raw: str, *, title: str = "", base_offset: int = 0) -> CleanText:
         if match is None or match.end() >= len(text):
             continue
         try:
-            date = dt.date(int(match["year"]), _MONTH_NUMBERS[match["month"]], int(match["day"]))
+            date = dt.date(int(match["year"]), _MONTH_NUMBERS[match["month"][:3]], int(match["day"]))
         except ValueError:
             continue
         kept[n] = (raw_start + match.end(), text[match.end():])

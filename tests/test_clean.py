@@ -57,3 +57,15 @@ def test_separators_split_a_file_into_passages():
 def test_a_real_sentence_ending_the_article_is_kept():
     text = "Putin met Xi in Beijing.\nThe talks lasted three hours and ended with a joint statement."
     assert clean_text(text).text == text
+
+
+@pytest.mark.parametrize("line, date", [
+    ("MOSCOW, Aug 28, 2025 — Putin met Xi in Beijing on Tuesday.", "2025-08-28"),
+    ("HARBIN, China, May 17, 2024 — Putin travelled to Harbin.", "2024-05-17"),
+    ("NEW DELHI, February 28, 2025 — The EU and India agreed.", "2025-02-28"),
+    ("Sept. 3, 2024 - Putin arrived in Ulaanbaatar.", "2024-09-03"),
+])
+def test_a_dateline_gives_the_date_and_leaves_the_text(line, date):
+    cleaned = clean_text("Headline Of The Story\n" + line + "\nMore text follows here.")
+    assert str(cleaned.date) == date
+    assert cleaned.text.splitlines()[0] == line.split("— ")[-1].split("- ")[-1]

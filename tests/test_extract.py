@@ -151,3 +151,14 @@ def test_a_claim_carries_the_statement_it_makes_but_the_graph_does_not(extract, 
 def test_group_references_point_back_to_the_pair_named_before(extract, text, expected):
     found = {e for e in events(extract(text)) if e[0] in ("accuse", "trade")}
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow sent troops into Ukraine in 2022.", ("attack", "Russia", "Ukraine")),
+    ("China sent drones to Russia.", ("aid", "China", "Russia")),
+    ("The European Union banned Russian oil imports.", ("sanction", "European Union", "Russia")),
+    ("Joe Biden discussed the issue with Xi Jinping.", ("meet", "Joe Biden", "Xi Jinping")),
+])
+def test_light_verbs_and_owners(extract, text, expected):
+    assert expected in events(extract(text))
+

@@ -109,7 +109,7 @@ def _owner(token: Token, index: MentionIndex) -> list[Mention]:
 
 def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]:
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = index.actors(obj) or _owner(obj, index)
@@ -121,7 +121,9 @@ def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]
 def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr"):
-            found = index.actors(child) or (_owner(child, index) if child.lemma_.lower() not in EVENT_NOUNS else [])
+            # "rejected Russia's proposal", "banned Russian oil imports", "condemned the Russian strike";
+            # but a light verb's object is the event itself ("launched its invasion")
+            found = index.actors(child) or (_owner(child, index) if verb.lemma_ not in VERB_OBJECTS else [])
             if found:
                 return found
     found = _objects(verb, index, _TARGET_PREPS)
@@ -226,7 +228,7 @@ def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str,
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             for prep in (t for t in obj.subtree if t.dep_ == "prep"):
                 # "invasion of Ukraine" names the target; "one of the attacks" does not
-                if prep.lower_ in ("on", "against", "to", "with") or (prep.lower_ == "of" and prep.head.lemma_.lower() in EVENT_NOUNS):
+                if prep.lower_ in ("on", "against", "to", "with", "into") or (prep.lower_ == "of" and prep.head.lemma_.lower() in EVENT_NOUNS):
                     targets = targets or _objects(prep.head, index, {prep.lower_})
     return event_type, sources, targets
 

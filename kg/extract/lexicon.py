@@ -6,7 +6,7 @@ from __future__ import annotations
 
 #: verb lemma -> event type key (see ``kg.vocab.EVENT_TYPES``)
 EVENT_VERBS = {
-    **dict.fromkeys(["meet", "host", "receive", "welcome", "talk", "confer", "negotiate", "consult", "speak"], "meet"),
+    **dict.fromkeys(["meet", "host", "receive", "welcome", "talk", "confer", "negotiate", "consult", "speak", "discuss"], "meet"),
     **dict.fromkeys(["visit", "travel", "tour", "arrive", "fly"], "visit"),
     **dict.fromkeys(["sign", "agree", "cooperate", "partner", "ally", "reaffirm", "deepen", "strengthen", "back",
                      "endorse", "uphold", "mediate", "formalize", "formalise"], "cooperate"),
@@ -37,6 +37,8 @@ VERB_OBJECTS = {
     "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
     "call": {"ceasefire": "demand", "on": "demand"},
     "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
+    "send": dict.fromkeys(["troops", "forces", "soldiers", "army"], "attack"),  # weapons sent are aid
+    "deploy": dict.fromkeys(["troops", "forces", "soldiers"], "attack"),
 }
 #: noun lemma -> event type, for nominal events ("Putin's visit to China")
 EVENT_NOUNS = {
@@ -79,6 +81,6 @@ HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
 EVALUATIVE_CUES = {"criticize", "criticise", "condemn", "slam", "blame", "praise", "call", "label", "brand", "describe"}
 #: verbs whose complement is wanted, not done ("pressured China to ask Russia", "refused to allow")
 INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hope", "seek", "try", "refuse", "demand",
-                "encourage", "expect", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
+                "encourage", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
 #: nouns that name a denial ("Beijing's denials of providing military aid")
 DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
