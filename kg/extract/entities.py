@@ -186,7 +186,7 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "counterpart", "services", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
+        "office", "counterpart", "members", "services", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
     #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
     PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
@@ -239,8 +239,8 @@ class MentionIndex:
 
     def _title_holder(self, token: Token) -> Mention | None:
         """'the Russian president' -> the person named with that title and country."""
-        if token.lemma_.lower() not in self.OFFICE_NOUNS:
-            return None
+        if token.lemma_.lower() not in self.OFFICE_NOUNS or token.tag_ == "NNS":
+            return None  # "Iranian envoys" are several people, not the one holder of an office
         country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
         if country is None:  # "the head of Ukraine"
             of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
@@ -467,7 +467,8 @@ def noun_phrase(head: Token, depth: int = 4) -> Iterable[Token]:
         following = []
         for node in level:
             for child in node.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
+                # npadvmod: "Hamas-led fighters"
+                if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj", "npadvmod") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "to", "in")):
                     yield child
                     following.append(child)
         level = following

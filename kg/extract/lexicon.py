@@ -37,6 +37,7 @@ VERB_OBJECTS = {
     "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
     "call": {"ceasefire": "demand", "on": "demand"},
     "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
+    "conclude": dict.fromkeys(["agreement", "deal", "treaty", "pact", "accord"], "cooperate"),
     "send": dict.fromkeys(["troops", "forces", "soldiers", "army"], "attack"),  # weapons sent are aid
     "deploy": dict.fromkeys(["troops", "forces", "soldiers"], "attack"),
 }
