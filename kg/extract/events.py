@@ -112,7 +112,9 @@ def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    found = index.actors(obj) or _owner(obj, index)
+                    # "a Chinese refinery" stands for China; "his Chinese counterpart" is a person, not China
+                    personal = obj.lemma_.lower() in index.OFFICE_NOUNS | index.PERSON_NOUNS
+                    found = index.actors(obj) or ([] if personal else _owner(obj, index))
                     if found:
                         return found
     return []
