@@ -38,6 +38,10 @@ VERB_OBJECTS = {
     "call": {"ceasefire": "demand", "on": "demand"},
     "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
     "conclude": dict.fromkeys(["agreement", "deal", "treaty", "pact", "accord"], "cooperate"),
+    # "announced the formation of a partnership", "confirmed their partnership", "forged an alliance"
+    **{verb: dict.fromkeys(["partnership", "formation", "alliance", "friendship", "ties", "relations", "agreement",
+                            "deal", "cooperation", "commitment"], "cooperate")
+       for verb in ("announce", "confirm", "celebrate", "form", "forge", "establish", "seal", "renew")},
     "send": dict.fromkeys(["troops", "forces", "soldiers", "army"], "attack"),  # weapons sent are aid
     "deploy": dict.fromkeys(["troops", "forces", "soldiers"], "attack"),
 }
