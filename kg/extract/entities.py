@@ -350,6 +350,16 @@ class MentionIndex:
                              for m in named]
                 if len(named) == 2 and all((m.kind == "Person") if people else (m.kind == "Country") if places else True for m in named):
                     latest = named
+        if not latest and people:
+            # no conjoined pair: the two people named last ("Putin thanked Xi ... The two leaders ...")
+            recent: dict[str, Mention] = {}
+            for i in range(token.i - 1, max(0, token.i - 80), -1):
+                mention = self._by_token.get(i)
+                if mention is not None and mention.kind == "Person":
+                    recent.setdefault(mention.name, mention)
+                if len(recent) == 2:
+                    latest = list(recent.values())
+                    break
         return latest
 
     def actors(self, token: Token) -> list[Mention]:
