@@ -162,3 +162,12 @@ def test_group_references_point_back_to_the_pair_named_before(extract, text, exp
 def test_light_verbs_and_owners(extract, text, expected):
     assert expected in events(extract(text))
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks may cover Russian wheat exports, which Beijing has refused to allow into its market.", ("reject", "China", "Russia")),
+    ("Putin thanked Xi for China's proposals to end the war. These proposals were rejected by Ukraine.", ("reject", "Ukraine", "China")),
+    ("U.S. officials warned Beijing against aiding Russia.", ("demand", "United States", "China")),
+])
+def test_what_a_pronoun_or_demonstrative_refers_to_carries_its_owner(extract, text, expected):
+    assert expected in events(extract(text))

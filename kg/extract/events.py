@@ -30,7 +30,7 @@ from kg.model import Evidence, EventMention, Mention
 
 __all__ = ["sentence_events_and_statements", "evidence_for", "is_reported"]
 
-_TARGET_PREPS = {"with", "to", "against", "on", "into", "for", "from", "between"}
+_TARGET_PREPS = {"with", "to", "against", "on", "onto", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "around"}
 _PLACE_KINDS = {"Place", "City", "AdministrativeArea", "Country"}
 #: events whose object is a thing handed over or aimed at someone ("exported goods to Argentina")
@@ -97,8 +97,27 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _referent(token: Token) -> Token:
+    """The noun a relative pronoun or a demonstrative phrase stands for.
+
+    "exports, which Beijing refused to allow" -> exports; "These proposals were rejected" -> the
+    "proposals" named in the sentences before.
+    """
+    if token.tag_ in ("WDT", "WP"):
+        verb = token.head
+        while verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
+            verb = verb.head
+        return verb.head if verb.dep_ == "relcl" else token
+    if token.pos_ == "NOUN" and any(c.lower_ in ("these", "those", "this", "that") for c in token.children):
+        for earlier in reversed(token.doc[max(0, token.sent.start - 60):token.sent.start]):
+            if earlier.lemma_ == token.lemma_ and any(c.dep_ in ("poss", "amod", "compound") for c in earlier.children):
+                return earlier
+    return token
+
+
 def _owner(token: Token, index: MentionIndex) -> list[Mention]:
     """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
+    token = _referent(token)
     for child in noun_phrase(token):
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.pos_ != "PRON":
             found = index.actors(child)
@@ -141,7 +160,7 @@ def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
             for grandchild in child.children:
                 if grandchild.dep_ in ("dobj", "nsubj") or (grandchild.dep_ == "ccomp" and grandchild.pos_ == "VERB"):
                     subject = grandchild if grandchild.dep_ != "ccomp" else next((g for g in grandchild.children if g.dep_ == "nsubj"), None)
-                    found = index.actors(subject) if subject is not None else []
+                    found = (index.actors(subject) or _owner(subject, index)) if subject is not None else []
                     if found:
                         return found
     return []
@@ -221,7 +240,8 @@ def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str,
         hosts = _agent(token, index)
         return "visit", index.actors(subject), hosts or ([_as_country(place)] if place is not None else [])
     if passive:
-        return event_type, _agent(token, index), index.actors(subject)
+        # "These proposals were rejected by Ukraine": the rejected thing's owner is the target
+        return event_type, _agent(token, index), index.actors(subject) or _owner(subject, index)
     targets = _targets(token, index)
     sources = index.actors(subject) or (_owner(subject, index) if subject.lemma_.lower() in EVENT_NOUNS else [])
     if not targets and (token.lemma_ in VERB_OBJECTS or event_type in _MATERIAL):

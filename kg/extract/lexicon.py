@@ -14,7 +14,7 @@ EVENT_VERBS = {
     **dict.fromkeys(["trade", "export", "import", "buy", "sell", "purchase"], "trade"),
     **dict.fromkeys(["provide", "supply", "help", "assist", "aid", "send", "deliver", "arm", "fund", "finance",
                      "support", "equip", "share"], "aid"),
-    **dict.fromkeys(["urge", "demand", "pressure", "press", "ask", "call"], "demand"),
+    **dict.fromkeys(["urge", "demand", "pressure", "press", "ask", "call", "push"], "demand"),
     **dict.fromkeys(["accuse", "criticize", "criticise", "condemn", "blame", "denounce", "slam", "warn"], "accuse"),
     **dict.fromkeys(["reject", "refuse", "rebuff", "veto", "dismiss"], "reject"),
     **dict.fromkeys(["threaten"], "threaten"),
@@ -36,6 +36,7 @@ VERB_OBJECTS = {
     "make": {"visit": "visit", "trip": "visit"},
     "sign": dict.fromkeys(["agreement", "deal", "statement", "treaty", "pact", "accord", "memorandum"], "cooperate"),
     "call": {"ceasefire": "demand", "on": "demand"},
+    "warn": {"against": "demand"},  # "warned Beijing against aiding Russia"; a plain warning is an accusation
     "put": dict.fromkeys(["blacklist", "sanction", "sanctions", "list", "embargo"], "sanction"),
     "conclude": dict.fromkeys(["agreement", "deal", "treaty", "pact", "accord"], "cooperate"),
     # "announced the formation of a partnership", "confirmed their partnership", "forged an alliance"
@@ -85,7 +86,7 @@ HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
 #: verbs that are claims only when they carry a quotation or a clause ("criticised Madrid as 'terrible'")
 EVALUATIVE_CUES = {"criticize", "criticise", "condemn", "slam", "blame", "praise", "call", "label", "brand", "describe"}
 #: verbs whose complement is wanted, not done ("pressured China to ask Russia", "refused to allow")
-INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hope", "seek", "try", "refuse", "demand",
+INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hope", "refuse", "demand",
                 "encourage", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
 #: nouns that name a denial ("Beijing's denials of providing military aid")
 DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
