@@ -239,6 +239,8 @@ def _verb_event(token: Token, index: MentionIndex, reported: bool) -> tuple[str,
         place = _place(token, index, [])
         hosts = _agent(token, index)
         return "visit", index.actors(subject), hosts or ([_as_country(place)] if place is not None else [])
+    if event_type == "aid" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children):
+        event_type = "cooperate"  # "supported the Kremlin's assertions" endorses, it does not supply
     if passive:
         # "These proposals were rejected by Ukraine": the rejected thing's owner is the target
         return event_type, _agent(token, index), index.actors(subject) or _owner(subject, index)
