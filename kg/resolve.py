@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -384,11 +385,25 @@ def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float 
     resolver.fit(m for x in extractions for m in (*x.mentions, *_actor_mentions(x)))
     entities, mentioned = _entities(extractions, resolver)
     labels = {e.key: e.label for e in entities}
+    quantities = _quantities(extractions, resolver)
     return KnowledgeGraph(
         articles=tuple(x.article for x in extractions),
         entities=tuple(entities),
         events=tuple(_events(extractions, resolver, labels)),
-        claims=tuple(_claims(extractions, resolver, entities)),
-        quantities=tuple(_quantities(extractions, resolver)),
+        claims=tuple(_with_quantities(_claims(extractions, resolver, entities), quantities)),
+        quantities=tuple(quantities),
         mentions=mentioned,
     )
+
+
+def _with_quantities(claims: list[Claim], quantities: list[Quantity]) -> list[Claim]:
+    """Link a claim to the figures it states: same sentence, and the figure's words inside the claim's text."""
+    by_sentence: dict[tuple[str, int], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        for ev in q.evidence:
+            by_sentence[(ev.article_id, ev.start)].append(q)
+    linked = []
+    for c in claims:
+        keys = sorted({q.key for ev in c.evidence for q in by_sentence.get((ev.article_id, ev.start), ()) if q.text in c.text})
+        linked.append(replace(c, quantities=tuple(keys)) if keys else c)
+    return linked

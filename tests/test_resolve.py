@@ -73,3 +73,17 @@ def test_accusation_and_denial_contradict():
 def test_order_of_articles_does_not_change_the_graph():
     xs = [extraction("a1", [mention("Vladimir Putin"), mention("Putin")]), extraction("a2", [mention("Putin", article="a2"), mention("Xi", article="a2"), mention("Xi Jinping", article="a2")])]
     assert resolve(xs) == resolve(list(reversed(xs)))
+
+
+def test_a_claim_links_the_figures_it_states():
+    from decimal import Decimal
+
+    from kg.model import QuantityMention
+
+    ev = Evidence("a1", "Officials said trade fell 8% this year.", 0, 40)
+    officials = mention("United States", "Country")
+    claim = ClaimMention(officials, "Assert", "trade fell 8% this year", "indirect", "say", (), ev, ("fall", "trade"))
+    figure = QuantityMention(Decimal(8), "percent", "8%", "trade", (), ev)
+    x = ArticleExtraction(Article("a1", "text"), (), (), (claim,), (figure,))
+    kg = resolve([x])
+    assert kg.claims[0].quantities == (kg.quantities[0].key,)
