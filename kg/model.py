@@ -125,6 +125,16 @@ class ArticleExtraction:
 # --- resolved, corpus-level records -------------------------------------------------
 
 
+class Sourced:
+    """Mixin for records merged over articles: the ids of the articles their evidence comes from."""
+
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
 @dataclass(frozen=True)
 class Entity:
     """One real-world actor or place, merged over all its mentions."""
@@ -142,7 +152,7 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Sourced):
     """An event merged over every article that reports it."""
 
     key: str
@@ -155,13 +165,9 @@ class Event:
     evidence: tuple[Evidence, ...]
     label: str = ""
 
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(sorted({e.article_id for e in self.evidence}))
-
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Sourced):
     """A statement attributed to a speaker, with its stance."""
 
     key: str
@@ -178,13 +184,9 @@ class Claim:
     contradicts: tuple[str, ...] = ()  #: keys of claims with the opposite stance on the same thing
     quantities: tuple[str, ...] = ()
 
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(sorted({e.article_id for e in self.evidence}))
-
 
 @dataclass(frozen=True)
-class Quantity:
+class Quantity(Sourced):
     """A normalised number merged over the articles that report it."""
 
     key: str
@@ -195,10 +197,6 @@ class Quantity:
     about: tuple[str, ...]
     period: str
     evidence: tuple[Evidence, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(sorted({e.article_id for e in self.evidence}))
 
 
 @dataclass(frozen=True)
