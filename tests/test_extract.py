@@ -171,3 +171,8 @@ def test_light_verbs_and_owners(extract, text, expected):
 ])
 def test_what_a_pronoun_or_demonstrative_refers_to_carries_its_owner(extract, text, expected):
     assert expected in events(extract(text))
+
+
+def test_rejecting_the_accusation_targets_whoever_just_made_it(extract):
+    x = extract("Congolese President Felix Tshisekedi has accused Rwanda of backing the rebels. Rwanda rejected the accusation.")
+    assert ("reject", "Rwanda", "Felix Tshisekedi") in events(x)

@@ -228,6 +228,10 @@ class MentionIndex:
         """Note who spoke last; 'he' and 'the officials' may refer to them for a while after that sentence."""
         self.last_speaker, self._speaker_at = speaker, sentence.end_char
 
+    def recent_speaker(self, token: Token) -> Mention | None:
+        """Who spoke last, if that was recent enough to be what 'the accusation' or 'he said' refers to."""
+        return self._recent_speaker(token)
+
     def _recent_speaker(self, token: Token) -> Mention | None:
         if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
             return self.last_speaker
@@ -304,7 +308,7 @@ class MentionIndex:
                 return self._country(target, token)
         if token.lemma_.lower() in self.ACTOR_NOUNS or token.lower_ in self.ACTOR_NOUNS:
             named = next((self._by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self._by_token), None)
-            if named is not None:
+            if named is not None and token.lemma_.lower() in self.OFFICE_NOUNS | self.PERSON_NOUNS:
                 return named  # "India's commerce minister Piyush Goyal" -> Piyush Goyal
             holder = self._title_holder(token)
             if holder is not None:

@@ -145,6 +145,9 @@ def _targets(verb: Token, index: MentionIndex) -> list[Mention]:
             # "rejected Russia's proposal", "banned Russian oil imports", "condemned the Russian strike";
             # but a light verb's object is the event itself ("launched its invasion")
             found = index.actors(child) or (_owner(child, index) if verb.lemma_ not in VERB_OBJECTS else [])
+            if not found and child.lemma_.lower() in CLAIM_NOUNS and any(c.lower_ in ("the", "this", "that", "these", "those") for c in child.children):
+                speaker = index.recent_speaker(child)  # "Rwanda rejected the accusation": whoever just made it
+                found = [speaker] if speaker is not None else []
             if found:
                 return found
     found = _objects(verb, index, _TARGET_PREPS)
