@@ -176,3 +176,12 @@ def test_what_a_pronoun_or_demonstrative_refers_to_carries_its_owner(extract, te
 def test_rejecting_the_accusation_targets_whoever_just_made_it(extract):
     x = extract("Congolese President Felix Tshisekedi has accused Rwanda of backing the rebels. Rwanda rejected the accusation.")
     assert ("reject", "Rwanda", "Felix Tshisekedi") in events(x)
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ('Iran condemned the new U.S. sanctions as "economic terrorism."', "Iran", "economic terrorism"),
+    ('Javier Milei has called Lula "corrupt" in the past.', "Javier Milei", "corrupt"),
+])
+def test_evaluations_quote_short_labels(extract, text, speaker, words):
+    claim = next(c for c in extract(text).claims if c.speaker.name == speaker)
+    assert (claim.text, claim.quote_type, claim.stance) == (words, "direct", "Assert")

@@ -36,12 +36,12 @@ _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 _ACTION_DENIALS = {"reject", "dismiss", "rebuff", "contest", "dispute"}
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the quoted passages in a text."""
+def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the quoted passages in a text, at least ``min_length`` long."""
     spans = []
     for match in _QUOTES.finditer(text):
         group = next(i for i in range(1, 7) if match.group(i) is not None)
-        if match.end(group) - match.start(group) >= _MIN_QUOTE:
+        if match.end(group) - match.start(group) >= min_length:
             spans.append((match.start(group), match.end(group)))
     return spans
 
@@ -120,11 +120,16 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
 
 
 def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
-           evidence: Evidence, quote: tuple[int, int] | None) -> ClaimMention | None:
-    if quote is not None:
+           evidence: Evidence, quote: tuple[int, int] | None, *, labels: bool = False) -> ClaimMention | None:
+    """A claim from a cue's content or quotation; ``labels`` keeps one-word quotations ("called it 'terrorism'")."""
+    short_quote = quote is not None and len(index.text[quote[0]:quote[1]].split()) < 3
+    if quote is not None and (labels or not short_quote or not content):
         start, end = quote
         text, quote_type = index.text[start:end].strip(), "direct"
         content = [t for t in sent if start <= t.idx < end] or content
+        if labels and short_quote:
+            return ClaimMention(speaker, "Assert", text.strip(" ,.;:!?"), quote_type, cue, (), evidence, _keywords(content),
+                                (start, end)) if content else None
     elif content:
         text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"
     else:
@@ -163,19 +168,22 @@ def _is_statement(cue: Token) -> bool:
 
 def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
     quotes = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text)]
+    labels = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text, min_length=3)]
     cues = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
     spoken = False
     for cue in cues:
         if cue.lemma_ in _ACTION_DENIALS and not _is_statement(cue):
             continue
-        owned = _owned_quote(cue, quotes, sent, cues)
-        if cue.lemma_ in EVALUATIVE_CUES and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
+        evaluative = cue.lemma_ in EVALUATIVE_CUES
+        # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
+        owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
+        if evaluative and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
             continue
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
         claim = _claim(speaker, SPEECH_VERBS[cue.lemma_], cue.lemma_.lower(), _content_tokens(cue), sent, index,
-                       evidence, owned)
+                       evidence, owned, labels=evaluative)
         if claim is not None:
             spoken = True
             yield claim

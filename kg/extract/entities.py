@@ -186,7 +186,7 @@ class MentionIndex:
         "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
         "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
         "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "counterpart", "members", "services", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
+        "office", "counterpart", "members", "services", "agency", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
     }
     #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
     PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}

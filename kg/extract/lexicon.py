@@ -73,7 +73,8 @@ DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untr
 #: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
 ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
                    "fund", "finance", "transfer", "export", "participate", "involve", "plan", "intend", "weigh",
-                   "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop", "be"}
+                   "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop", "be",
+                   "fight", "deploy", "operate", "station", "kill"}
 #: nouns that name a statement ("rejected the claims", "Moscow's assertions that ...")
 CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "report", "statement", "suggestion", "charge",
                "notion", "idea", "criticism", "argument", "narrative", "view", "position", "speculation", "rumor",
