@@ -185,3 +185,14 @@ def test_rejecting_the_accusation_targets_whoever_just_made_it(extract):
 def test_evaluations_quote_short_labels(extract, text, speaker, words):
     claim = next(c for c in extract(text).claims if c.speaker.name == speaker)
     assert (claim.text, claim.quote_type, claim.stance) == (words, "direct", "Assert")
+
+
+def test_an_issued_document_speaks_for_its_issuer(extract):
+    x = extract("The International Criminal Court issued a warrant accusing Vladimir Putin of the unlawful deportation of children.")
+    assert ("accuse", "International Criminal Court", "Vladimir Putin") in events(x)
+    assert ("International Criminal Court", "Assert") in claims(x)
+
+
+def test_the_two_countries_after_a_clause_with_two_countries(extract):
+    x = extract("Moscow has increasingly relied on China. Trade between the two countries reached $240 billion.")
+    assert ("trade", "China", "Russia") in events(x)

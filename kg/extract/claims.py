@@ -110,6 +110,8 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
     for child in children:
         if child.dep_ == "nsubj":
             return _reporter(child, index)
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.dep_ == "dobj":
+        return _speaker_of(cue.head.head, index)  # "issued a statement condemning ...": the issuer speaks
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
         enclosing = next((a for a in cue.head.ancestors if a.pos_ == "VERB" and a.lemma_ in SPEECH_VERBS), None)
         if cue.dep_ == "advcl" and enclosing is not None and cue.head.lemma_ not in SPEECH_VERBS:

@@ -354,6 +354,8 @@ class MentionIndex:
                              for m in named]
                 if len(named) == 2 and all((m.kind == "Person") if people else (m.kind == "Country") if places else True for m in named):
                     latest = named
+        if not latest and places:
+            latest = self._clause_pair(token)
         if not latest and people:
             # no conjoined pair: the two people named last ("Putin thanked Xi ... The two leaders ...")
             recent: dict[str, Mention] = {}
@@ -365,6 +367,21 @@ class MentionIndex:
                     latest = list(recent.values())
                     break
         return latest
+
+    def _clause_pair(self, token: Token) -> list[Mention]:
+        """Two countries that were subject and object of the sentence before: "Moscow relied on China. Trade
+        between the two countries ..." -> [Russia, China]."""
+        sentence_start = token.sent.start
+        if sentence_start == 0:
+            return []
+        root = self.doc[sentence_start - 1].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        objects = [c for c in root.children if c.dep_ == "dobj"] + [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        first = self.actor(subject) if subject is not None else None
+        second = next((m for m in (self.actor(o) for o in objects) if m is not None), None)
+        if first and second and first.kind == second.kind == "Country" and first.name != second.name:
+            return [first, second]
+        return []
 
     def actors(self, token: Token) -> list[Mention]:
         """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""

@@ -83,6 +83,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
+            current = current.head.head  # "The court issued the warrant accusing Putin": the court accuses
+            continue
         governor = current.head.head if current.dep_ == "pcomp" else current.head
         controls = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.lower_ in ("of", "against", "from", "into"))
         if controls and governor.pos_ == "VERB":
