@@ -377,8 +377,15 @@ class MentionIndex:
         root = self.doc[sentence_start - 1].sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         objects = [c for c in root.children if c.dep_ == "dobj"] + [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        first = self.actor(subject) if subject is not None else None
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            return []  # a list of subjects is not a pair ("France, Serbia and Hungary hosted Xi")
+        first = self.actor(subject)
         second = next((m for m in (self.actor(o) for o in objects) if m is not None), None)
+        if first is not None and first.kind == "Country" and (second is None or second.kind != "Country" or second.name == first.name):
+            # "China benefits from Russian energy" after "... with neighbouring Russia": the other country named last
+            window = self.doc[max(0, root.sent.start - 60):sentence_start]
+            second = next((m for m in (self._by_token.get(t.i) for t in reversed(window))
+                           if m is not None and m.kind == "Country" and m.name != first.name), None)
         if first and second and first.kind == second.kind == "Country" and first.name != second.name:
             return [first, second]
         return []
