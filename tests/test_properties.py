@@ -6,7 +6,7 @@ import random
 
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
@@ -44,6 +44,8 @@ def test_decode_returns_text_or_a_reason_never_crashes(data):
 @FAST
 @given(TEXT, st.sampled_from(["utf-8", "utf-16", "utf-32", "utf-8-sig"]))
 def test_decode_round_trips_unicode_encodings_with_a_bom_or_utf8(text, codec):
+    # NUL bytes in BOM-less UTF-8 look like UTF-16 ("0\x00" is also UTF-16-LE "0"): genuinely ambiguous
+    assume(codec != "utf-8" or "\x00" not in text)
     data = text.encode(codec)
     try:
         decoded, _ = decode(data)
