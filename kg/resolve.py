@@ -279,11 +279,16 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
             groups[(e.event_type, source, target)].append(e)
     events = []
     for (event_type, source, target), mentions in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
-        dates = sorted({m.date for m in mentions if m.date})
-        # one node per distinct date; undated reports join the only dated one
+        # one node per distinct date; an undated report joins the date its own article gives the event,
+        # if that is a single date (other articles may tell of another meeting of the same pair)
+        dated_in: dict[str, set] = defaultdict(set)
+        for m in mentions:
+            if m.date:
+                dated_in[m.evidence.article_id].add(m.date)
         clusters: dict[object, list[EventMention]] = defaultdict(list)
         for m in mentions:
-            clusters[m.date if m.date else (dates[0] if len(dates) == 1 else None)].append(m)
+            own = dated_in.get(m.evidence.article_id, set())
+            clusters[m.date or (next(iter(own)) if len(own) == 1 else None)].append(m)
         for date, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
             places = Counter(resolver.key(m.place) for m in members if m.place)
             place = min(places, key=lambda p: (-places[p], p)) if places else None

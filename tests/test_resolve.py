@@ -87,3 +87,16 @@ def test_a_claim_links_the_figures_it_states():
     x = ArticleExtraction(Article("a1", "text"), (), (), (claim,), (figure,))
     kg = resolve([x])
     assert kg.claims[0].quantities == (kg.quantities[0].key,)
+
+
+def test_an_undated_report_joins_only_the_date_its_own_article_gives():
+    import datetime as dt
+
+    def meet(article, date=None):
+        ev = Evidence(article, f"Putin met Xi ({article}).", 0, 20)
+        return EventMention("meet", "meet", mention("Vladimir Putin", article=article), mention("Xi Jinping", article=article), ev, date=date)
+    kg = resolve([
+        extraction("a1", events=[meet("a1", dt.date(2025, 5, 8)), meet("a1")]),
+        extraction("a2", events=[meet("a2")]),
+    ])
+    assert sorted((str(e.date), e.articles) for e in kg.events) == [("2025-05-08", ("a1",)), ("None", ("a2",))]
