@@ -128,6 +128,10 @@ def _propagated(doc: Doc, spans: list[Span]) -> list[Span]:
     Vladimir Putin's visit") that it finds in others; one text uses one name one way.
     """
     names = {tuple(t.text for t in s): s.label_ for s in spans if s.label_ in ("PERSON", "ORG", "GPE", "LOC") and len(s) <= 6}
+    # a person's surname alone is that person too ("Javier Milei ... Milei, who has called ...")
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title and len(span[-1]) > 2:
+            names.setdefault((span[-1].text,), "PERSON")
     if not names:
         return []
     taken = {i for s in spans for i in range(s.start, s.end)}

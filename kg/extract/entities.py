@@ -292,7 +292,7 @@ class MentionIndex:
             subject = self.last_person(token.idx, subject=True)
             candidates = [m for m in (speaker, subject) if m is not None]
             if speaker is not None and subject is not None:
-                return speaker if self._speaker_at >= subject.start else subject
+                return speaker if self._speaker_at > subject.start else subject
             return candidates[0] if candidates else self.last_person(token.idx)
         if token.lower_ in ("they", "them"):
             return self._recent_speaker(token)
