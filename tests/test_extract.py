@@ -181,6 +181,7 @@ def test_rejecting_the_accusation_targets_whoever_just_made_it(extract):
 @pytest.mark.parametrize("text, speaker, words", [
     ('Iran condemned the new U.S. sanctions as "economic terrorism."', "Iran", "economic terrorism"),
     ('Javier Milei has called Lula "corrupt" in the past.', "Javier Milei", "corrupt"),
+    ('Donald Trump criticised Madrid as "terrible" and threatened to make Spain "pay twice as much".', "Donald Trump", "terrible"),
 ])
 def test_evaluations_quote_short_labels(extract, text, speaker, words):
     claim = next(c for c in extract(text).claims if c.speaker.name == speaker)

@@ -146,10 +146,18 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
     """The quotation a speech verb introduces: inside its clause, or the only one when it is the only cue."""
-    subtree = list(cue.subtree)
-    lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    # the cue's own clause: "criticised Madrid as 'terrible' and threatened ..." stops before "and threatened"
+    conjoined = {t.i for c in cue.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in cue.subtree if t.i not in conjoined]
+    lo, hi = own[0].idx, own[-1].idx + len(own[-1])
+    starts_in_conjunct = {t.idx for t in cue.doc[own[0].i:own[-1].i + 1] if t.i in conjoined}
+
+    def in_conjunct(start: int, end: int) -> bool:
+        return any(start <= idx < end for idx in starts_in_conjunct)
+
     inside = [(start, end) for start, end in quotes
-              if lo <= start and end <= hi and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues)]
+              if lo <= start and end <= hi and not in_conjunct(start, end)
+              and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues)]
     if inside:
         # the statement, not a quoted name ("the '13th EU-China Dialogue'"): the longest quotation
         return max(inside, key=lambda q: (q[1] - q[0], -q[0]))
