@@ -13,6 +13,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.lexicon import (
+    ACTOR_NOUNS, DESCRIPTIONS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS,
+)
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -181,16 +184,6 @@ def _demonym_before(span: Span) -> Span | None:
 class MentionIndex:
     """Token -> mention lookups, and who a token stands for when it acts."""
 
-    ACTOR_NOUNS = {
-        "official", "officials", "government", "authorities", "forces", "military", "army", "troops", "leader",
-        "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
-        "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
-        "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-        "office", "counterpart", "members", "services", "agency", "agencies", "ministries", "departments", "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants", "insurgents", "militia", "envoys", "envoy", "team", "aides",
-    }
-    #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
-    PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
-    PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
     def __init__(self, doc: Doc, article_id: str):
         self.doc, self.article_id = doc, article_id
@@ -230,20 +223,14 @@ class MentionIndex:
 
     def recent_speaker(self, token: Token) -> Mention | None:
         """Who spoke last, if that was recent enough to be what 'the accusation' or 'he said' refers to."""
-        return self._recent_speaker(token)
-
-    def _recent_speaker(self, token: Token) -> Mention | None:
         if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
             return self.last_speaker
         return None
 
-    #: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
-    OFFICE_NOUNS = {"president", "leader", "minister", "counterpart", "premier", "chancellor", "spokesperson",
-                    "spokesman", "spokeswoman", "king", "envoy", "ambassador", "head", "prime"}
 
     def _title_holder(self, token: Token) -> Mention | None:
         """'the Russian president' -> the person named with that title and country."""
-        if token.lemma_.lower() not in self.OFFICE_NOUNS or token.tag_ == "NNS":
+        if token.lemma_.lower() not in OFFICE_NOUNS or token.tag_ == "NNS":
             return None  # "Iranian envoys" are several people, not the one holder of an office
         country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
         if country is None:  # "the head of Ukraine"
@@ -283,10 +270,10 @@ class MentionIndex:
             if gazetteer().is_metonym(mention.name):
                 return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
             return mention
-        if token.lower_ in self.PERSON_PRONOUNS:
+        if token.lower_ in PERSON_PRONOUNS:
             # the latest of: the last speaker who is a person ("a Russian source said ... He added"),
             # and the last person who was a subject
-            speaker = self._recent_speaker(token)
+            speaker = self.recent_speaker(token)
             if speaker is not None and not self._personal(speaker):
                 speaker = None
             subject = self.last_person(token.idx, subject=True)
@@ -295,7 +282,7 @@ class MentionIndex:
                 return speaker if self._speaker_at > subject.start else subject
             return candidates[0] if candidates else self.last_person(token.idx)
         if token.lower_ in ("they", "them"):
-            return self._recent_speaker(token)
+            return self.recent_speaker(token)
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             return self.last_subject(token)
         if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children):
@@ -306,9 +293,9 @@ class MentionIndex:
             target = gazetteer().demonym(normalise_name(token.text))
             if target:
                 return self._country(target, token)
-        if token.lemma_.lower() in self.ACTOR_NOUNS or token.lower_ in self.ACTOR_NOUNS:
+        if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS:
             named = next((self._by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self._by_token), None)
-            if named is not None and token.lemma_.lower() in self.OFFICE_NOUNS | self.PERSON_NOUNS:
+            if named is not None and token.lemma_.lower() in OFFICE_NOUNS | PERSON_NOUNS:
                 return named  # "India's commerce minister Piyush Goyal" -> Piyush Goyal
             holder = self._title_holder(token)
             if holder is not None:
@@ -316,12 +303,12 @@ class MentionIndex:
             if token.lemma_.lower() == "counterpart":
                 return None  # a counterpart is a person; better no actor than the country for them
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "prep")]
-            speaker = self._recent_speaker(token)
+            speaker = self.recent_speaker(token)
             if not any(c.ent_type_ or c.dep_ == "poss" for c in modifiers) and speaker is not None and token.lemma_.lower() in speaker.text.lower():
                 return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
             for cand in noun_phrase(token):
                 found = self._by_token.get(cand.i)
-                if found is not None and (found.kind != "Person" or cand.dep_ == "nmod" or token.lemma_.lower() in self.PERSONAL_NOUNS):
+                if found is not None and (found.kind != "Person" or cand.dep_ == "nmod" or token.lemma_.lower() in PERSONAL_NOUNS):
                     return self.actor(cand)
                 if cand.ent_type_ == "NORP" or (cand.pos_ in ("ADJ", "PROPN") and cand.is_title):
                     target = gazetteer().demonym(normalise_name(cand.text))
@@ -330,9 +317,6 @@ class MentionIndex:
                         return self._country(target, phrase)
         return None
 
-    #: nouns that, with "two" or "both", refer back to a pair named before ("the two leaders", "both countries")
-    GROUP_NOUNS = {"leader", "head", "side", "country", "nation", "president", "partner", "neighbour", "neighbor",
-                   "government", "party", "state", "ally", "power"}
 
     def group(self, token: Token) -> list[Mention]:
         """The pair a group reference points back to: 'Putin and Xi met. The two leaders ...' -> [Putin, Xi].
@@ -341,7 +325,7 @@ class MentionIndex:
         """
         pair_words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")} | {token.lower_}
         if not (token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass")) and not (
-                token.lemma_.lower() in self.GROUP_NOUNS and pair_words & {"two", "both"}):
+                token.lemma_.lower() in GROUP_NOUNS and pair_words & {"two", "both"}):
             return []
         people = token.lemma_.lower() in ("leader", "head", "president")
         places = token.lemma_.lower() in ("country", "nation", "government", "state", "power")
@@ -432,16 +416,10 @@ class MentionIndex:
     def _token_of(self, mention: Mention) -> int:
         return next(i for i, m in self._by_token.items() if m is mention)
 
-    #: definite descriptions and the kind of entity they pick up ("the newspaper" -> the last news outlet)
-    DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganization", "agency": "NewsMediaOrganization",
-                    "broadcaster": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "company": "Corporation",
-                    "firm": "Corporation", "group": "Corporation", "university": "EducationalOrganization",
-                    "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization",
-                    "nation": "Country", "country": "Country"}
 
     def described(self, token: Token) -> Mention | None:
         """'the court' -> the last International Criminal Court named; 'the newspaper' -> the last outlet."""
-        kind = self.DESCRIPTIONS.get(token.lemma_.lower())
+        kind = DESCRIPTIONS.get(token.lemma_.lower())
         if kind == "Country":
             return self.last_subject(token)  # "the nation says ..." -> the country the text is about
         best = None
@@ -453,12 +431,9 @@ class MentionIndex:
                 best = mention
         return best
 
-    #: last words of a speaker phrase that mean a person ("a Russian source", "the official")
-    PERSON_NOUNS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "minister",
-                    "president", "leader", "envoy", "ambassador", "adviser", "advisor", "analyst", "expert"}
 
     def _personal(self, mention: Mention) -> bool:
-        return mention.kind == "Person" or mention.text.split()[-1].lower() in self.PERSON_NOUNS
+        return mention.kind == "Person" or mention.text.split()[-1].lower() in PERSON_NOUNS
 
     def last_person(self, before: int, *, subject: bool = False) -> Mention | None:
         """The most recent person named (or, with ``subject``, acting as a subject) before a character offset."""

@@ -24,7 +24,10 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.entities import MentionIndex, noun_phrase
-from kg.extract.lexicon import CLAIM_NOUNS, EVENT_NOUNS, INTENT_VERBS, EVENT_VERBS, HOSTING_VERBS, SPEECH_VERBS, SYMMETRIC, VERB_OBJECTS
+from kg.extract.lexicon import (
+    CLAIM_NOUNS, EVENT_NOUNS, EVENT_VERBS, HOSTING_VERBS, INTENT_VERBS, OFFICE_NOUNS, PERSON_NOUNS, SPEECH_VERBS, SYMMETRIC,
+    VERB_OBJECTS,
+)
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 
@@ -135,7 +138,7 @@ def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     # "a Chinese refinery" stands for China; "his Chinese counterpart" is a person, not China
-                    personal = obj.lemma_.lower() in index.OFFICE_NOUNS | index.PERSON_NOUNS
+                    personal = obj.lemma_.lower() in OFFICE_NOUNS | PERSON_NOUNS
                     found = index.actors(obj) or ([] if personal else _owner(obj, index))
                     if found:
                         return found

@@ -91,3 +91,34 @@ INTENT_VERBS = {"ask", "urge", "pressure", "press", "call", "push", "want", "hop
                 "encourage", "intend", "wish", "aim", "offer", "propose", "threaten", "vow", "pledge", "promise"}
 #: nouns that name a denial ("Beijing's denials of providing military aid")
 DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
+
+# --- who a noun phrase stands for (used by kg.extract.entities.MentionIndex) ---------------------
+#: nouns that act for the entity modifying them ("Chinese officials", "sources close to the Russian government")
+ACTOR_NOUNS = {
+    "official", "officials", "government", "authorities", "forces", "military", "army", "troops", "leader",
+    "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
+    "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
+    "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
+    "office", "counterpart", "members", "services", "agency", "agencies", "ministries", "departments",
+    "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants",
+    "insurgents", "militia", "envoys", "envoy", "team", "aides",
+}
+#: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
+PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
+#: pronouns that refer back to a person ("he said")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
+OFFICE_NOUNS = {"president", "leader", "minister", "counterpart", "premier", "chancellor", "spokesperson",
+                "spokesman", "spokeswoman", "king", "envoy", "ambassador", "head", "prime"}
+#: nouns that, with "two" or "both", refer back to a pair named before ("the two leaders", "both countries")
+GROUP_NOUNS = {"leader", "head", "side", "country", "nation", "president", "partner", "neighbour", "neighbor",
+               "government", "party", "state", "ally", "power"}
+#: definite descriptions and the kind of entity they pick up ("the newspaper" -> the last news outlet)
+DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganization", "agency": "NewsMediaOrganization",
+                "broadcaster": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "company": "Corporation",
+                "firm": "Corporation", "group": "Corporation", "university": "EducationalOrganization",
+                "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization",
+                "nation": "Country", "country": "Country"}
+#: last words of a speaker phrase that mean a person ("a Russian source", "the official")
+PERSON_NOUNS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "minister",
+                "president", "leader", "envoy", "ambassador", "adviser", "advisor", "analyst", "expert"}
