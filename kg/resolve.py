@@ -15,7 +15,6 @@ from rapidfuzz import fuzz
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
     ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
-    QuantityMention,
 )
 from kg.vocab import slug, stable_hash
 
@@ -359,11 +358,18 @@ def _link_contradictions(claims: list[Claim], entities: list[Entity]) -> list[Cl
 
 
 def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) -> list[Quantity]:
-    groups: dict[tuple, list[QuantityMention]] = defaultdict(list)
+    by_value: dict[tuple, list] = defaultdict(list)
     for x in extractions:
         for q in x.quantities:
-            about = frozenset(resolver.key(m) for m in q.about)
-            groups[(str(q.value), q.unit, q.period)].append((q, about))
+            by_value[(str(q.value), q.unit)].append((q, frozenset(resolver.key(m) for m in q.about)))
+    # a figure reported without its period ("$240 billion last year" with no article date) is the same figure
+    # as the one dated report of that value about the same entities
+    groups: dict[tuple, list] = defaultdict(list)
+    for (value, unit), members in by_value.items():
+        for q, about in members:
+            dated = {p.period for p, a in members if p.period and (about & a or not about or not a)}
+            period = q.period or (next(iter(dated)) if len(dated) == 1 else "")
+            groups[(value, unit, period)].append((q, about))
     quantities = []
     for (value, unit, period), members in sorted(groups.items()):
         # within one value+unit+period, reports about overlapping entities are one figure

@@ -79,7 +79,8 @@ def test_cq6_trade_figures_between_china_and_russia(store):
     rows = ask(store, "cq6_trade_figures")
     usd = {r["value"]: r for r in rows if r["unit"] == "USD"}
     assert Decimal("240000000000") in usd
-    assert usd[Decimal("240000000000")]["sources"] == 2
+    assert usd[Decimal("240000000000")]["sources"] == 3  # 001, 002 and 003 all report it
+    assert usd[Decimal("240000000000")]["period"] == "2023"
 
 
 def test_cq7_events_in_a_place(store):
@@ -103,7 +104,7 @@ def test_export_folder_loads_the_ontology_and_per_article_graphs(store):
     fact = next(r for r in ask(store, "cq5_corroborated") if r["label"] == "$240 billion")["fact"]
     _, in_graphs = run_query(store, f"SELECT ?article WHERE {{ GRAPH ?article {{ <{fact}> a ?kind }} }}")
     _, derived = run_query(store, f"SELECT ?article WHERE {{ <{fact}> <http://www.w3.org/ns/prov#wasDerivedFrom> ?article }}")
-    assert len(in_graphs) == 2 and sorted(in_graphs) == sorted(derived)
+    assert len(in_graphs) == 3 and sorted(in_graphs) == sorted(derived)
 
 
 def test_default_graph_has_each_fact_once_even_with_trig_loaded(seed_build):

@@ -100,3 +100,20 @@ def test_an_undated_report_joins_only_the_date_its_own_article_gives():
         extraction("a2", events=[meet("a2")]),
     ])
     assert sorted((str(e.date), e.articles) for e in kg.events) == [("2025-05-08", ("a1",)), ("None", ("a2",))]
+
+
+def test_a_figure_without_its_period_joins_the_one_dated_report_of_it():
+    from decimal import Decimal
+
+    from kg.model import QuantityMention
+
+    china, russia = mention("China", "Country"), mention("Russia", "Country")
+
+    def figure(article, period):
+        ev = Evidence(article, "Trade reached $240 billion.", 0, 30)
+        return QuantityMention(Decimal(240_000_000_000), "USD", "$240 billion", "trade", (china, russia), ev, period)
+    kg = resolve([
+        ArticleExtraction(Article("a1", "t"), quantities=(figure("a1", "2023"),)),
+        ArticleExtraction(Article("a2", "t"), quantities=(figure("a2", ""),)),
+    ])
+    assert [(q.period, q.articles) for q in kg.quantities] == [("2023", ("a1", "a2"))]

@@ -81,28 +81,45 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
     return value, "count"
 
 
-def _measured(token: Token, index: MentionIndex) -> tuple[str, list]:
-    """The phrase a number measures, and the entities in it."""
-    head = token
-    for _ in range(4):
-        head = head.head
-        if head.pos_ in ("VERB", "AUX") or head.dep_ in ("acl", "relcl"):
-            break
-    subject = None
-    if head.dep_ in ("acl", "relcl") or (head.pos_ == "VERB" and head.dep_ in ("acl", "advcl") and head.head.pos_ == "NOUN"):
-        subject = head.head
-    else:
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _phrase(head: Token, skip: set[int]) -> Span | None:
+    """A noun phrase without its clauses and without the number itself."""
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "appos") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in clauses and t.i not in skip and not t.is_punct]
+    if not tokens:
+        return None
+    span = head.doc[tokens[0].i:tokens[-1].i + 1]
+    return span if len(span) <= 14 else head.doc[head.left_edge.i:head.i + 1]
+
+
+def _measured(ent: Span, index: MentionIndex) -> tuple[str, list]:
+    """The phrase a number measures, and the entities in it.
+
+    "90% of Russia's microelectronics imports" -> the "of" phrase; "Trade between China and Russia
+    reached $240 billion" -> the clause's subject; "China's trade with Russia, totaling $240 billion"
+    -> the noun the participle modifies.
+    """
+    own = {t.i for t in ent}
+    token = ent.root
+    of = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    subject = of
+    if subject is None:
+        head = token
+        for _ in range(4):
+            head = head.head
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("acl", "relcl"):
+                break
+        if head.dep_ in ("acl", "relcl") or (head.pos_ == "VERB" and head.dep_ in ("acl", "advcl") and head.head.pos_ == "NOUN"):
+            subject = head.head
+        else:
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i in own:
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own), None)
     if subject is None or subject.pos_ == "PRON":
         return "", []
-    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") and t.i < token.i]
-    if not tokens:
+    span = _phrase(subject, own)
+    if span is None:
         return "", []
-    span = subject.doc[tokens[0].i:tokens[-1].i + 1]
-    if len(span) > 14:
-        span = subject.doc[subject.left_edge.i:subject.i + 1]
-    mentions = index.in_span(span.start, span.end)
-    return span.text.strip(" ,"), mentions
+    return span.text.strip(" ,"), index.in_span(span.start, span.end)
 
 
 def _counted(ent: Span) -> bool:
@@ -144,10 +161,11 @@ def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anc
         if unit == "count":
             head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
             description = head.text
-        measured, about = _measured(ent.root, index)
+        measured, about = _measured(ent, index)
         description = measured or description
         if not about:
-            about = index.in_span(sent.start, sent.end)
+            # the actors of the sentence, but not the outlet that reports it ("according to The New York Times")
+            about = [m for m in index.in_span(sent.start, sent.end) if m.kind != "NewsMediaOrganization"]
         period = ""
         for date in sorted(dates, key=lambda d: abs(d.start - ent.start)):
             period = resolve_period(date.text, anchor)
