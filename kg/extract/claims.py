@@ -5,7 +5,8 @@ Rules, one per construction:
 - a speech verb with a subject ("Putin said", "China denies supplying ...");
   passive speech verbs take their speaker from the "by" phrase;
 - "according to X" when no other speech verb in the sentence has a speaker;
-- a claim noun owned by an actor ("Moscow's claims that ...");
+- a claim noun owned by an actor ("Moscow's claims that ...", "Beijing's denials of ...");
+- evaluations with a quoted label ("condemned the sanctions as 'economic terrorism'");
 - the content is the quotation the speech verb governs, else its reported
   clause; the stance is Deny for denial cues, denial phrases ("not consistent
   with reality") and a speaker negating an accusable act of its own.
@@ -18,7 +19,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import (
+    ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS,
+)
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations"]
