@@ -9,21 +9,9 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.model import KnowledgeGraph
-from kg.resolve import independent_source
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["to_networkx", "actor_graph", "duplicates_of", "source_count"]
-
-
-def duplicates_of(kg: KnowledgeGraph) -> dict[str, str]:
-    """article id -> id of the article it duplicates."""
-    return {a.id: a.duplicate_of for a in kg.articles if a.duplicate_of}
-
-
-def source_count(record, kg: KnowledgeGraph) -> int:
-    """Independent articles behind an event, claim or quantity (duplicates count once)."""
-    dups = duplicates_of(kg)
-    return len({independent_source(e.article_id, dups) for e in record.evidence})
+__all__ = ["to_networkx", "actor_graph"]
 
 
 def _evidence_text(record) -> str:
@@ -38,7 +26,6 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     0
     """
     g = nx.MultiDiGraph(name="kg")
-    dups = duplicates_of(kg)
     for e in kg.entities:
         g.add_node(e.key, node_type="entity", kind=e.kind, label=e.label, aliases="; ".join(e.aliases),
                    mention_count=e.mention_count, articles="; ".join(e.articles), job_titles="; ".join(e.job_titles))
@@ -48,7 +35,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         node = f"event/{ev.key}"
         g.add_node(node, node_type="event", kind="Event", label=ev.label, event_type=ev.event_type,
                    cameo=EVENT_TYPES[ev.event_type].cameo, trigger=ev.trigger, date=ev.date.isoformat() if ev.date else "",
-                   articles="; ".join(ev.articles), source_count=len({independent_source(a, dups) for a in ev.articles}),
+                   articles="; ".join(ev.articles), source_count=kg.source_count(ev),
                    evidence=_evidence_text(ev))
         for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):
             if target:
@@ -57,7 +44,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         node = f"claim/{c.key}"
         g.add_node(node, node_type="claim", kind="Claim", label=c.text[:80], text=c.text, stance=c.stance,
                    cue=c.cue, quote_type=c.quote_type, articles="; ".join(c.articles),
-                   source_count=len({independent_source(a, dups) for a in c.articles}), evidence=_evidence_text(c))
+                   source_count=kg.source_count(c), evidence=_evidence_text(c))
         g.add_edge(node, c.speaker, key="attributed_to", relation="attributed_to")
         for about in c.about:
             g.add_edge(node, about, key="about", relation="about")
@@ -67,7 +54,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         node = f"quantity/{q.key}"
         g.add_node(node, node_type="quantity", kind="Quantity", label=f"{q.text} ({q.description})" if q.description else q.text,
                    value=float(q.value), value_text=str(q.value), unit=q.unit, description=q.description, period=q.period,
-                   articles="; ".join(q.articles), source_count=len({independent_source(a, dups) for a in q.articles}),
+                   articles="; ".join(q.articles), source_count=kg.source_count(q),
                    evidence=_evidence_text(q))
         for about in q.about:
             g.add_edge(node, about, key="about", relation="about")

@@ -211,13 +211,14 @@ class KnowledgeGraph:
     mentions: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     """article id -> keys of the entities it mentions"""
 
-    def entity(self, key: str) -> Entity:
-        return self._entities_by_key[key]
-
-    @property
-    def _entities_by_key(self) -> dict[str, Entity]:
-        cache = self.__dict__.get("_by_key")
-        if cache is None:
-            cache = {e.key: e for e in self.entities}
-            object.__setattr__(self, "_by_key", cache)
-        return cache
+    def source_count(self, record: "Sourced") -> int:
+        """Independent articles behind an event, claim or quantity: a duplicate, or a second telling
+        in the same file (``id-partN``), counts as its original."""
+        sources = self.__dict__.get("_sources")
+        if sources is None:
+            sources = {}
+            for a in self.articles:
+                base = a.duplicate_of or a.id
+                sources[a.id] = base.split("-part", 1)[0]
+            object.__setattr__(self, "_sources", sources)
+        return len({sources.get(e.article_id, e.article_id) for e in record.evidence})

@@ -18,7 +18,7 @@ from kg.model import (
 )
 from kg.vocab import slug, stable_hash
 
-__all__ = ["resolve", "EntityResolver", "independent_source"]
+__all__ = ["resolve", "EntityResolver"]
 
 _FAMILY = {
     "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
@@ -33,12 +33,6 @@ _EVENT_VERBS = {
 def family(kind: str) -> str:
     """Coarse type used for identity: person, country, place or organization."""
     return _FAMILY.get(kind, "organization")
-
-
-def independent_source(article_id: str, duplicates: dict[str, str]) -> str:
-    """The article a report counts as: duplicates and passages count as their original."""
-    base = duplicates.get(article_id, article_id)
-    return base.split("-part", 1)[0] if "-part" in base else base
 
 
 class EntityResolver:

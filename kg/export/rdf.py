@@ -20,7 +20,6 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.export._atomic import write_bytes
-from kg.graph import source_count
 from kg.model import KnowledgeGraph
 from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
@@ -98,7 +97,7 @@ def _evidence(g: Graph, node: URIRef, record, kg: KnowledgeGraph, iri: Instances
         g.add((node, PROV.wasDerivedFrom, iri.article(article_id)))
     for sentence in sorted({e.sentence for e in record.evidence}):
         g.add((node, KG.evidence, Literal(sentence)))
-    g.add((node, KG.sourceCount, Literal(source_count(record, kg), datatype=XSD.integer)))
+    g.add((node, KG.sourceCount, Literal(kg.source_count(record), datatype=XSD.integer)))
 
 
 def _decimal(value: Decimal) -> Literal:
