@@ -20,7 +20,7 @@ _CHROME = re.compile(
         share(?:\s+(?:on|via)\s+\w+)?|tweet|e-?mail|print|copy\s+link|whatsapp|facebook|twitter|linkedin|
         subscribe.*|sign\s+up.*|newsletter.*|read\s+more.*|see\s+(?:all|more)|show\s+more|load\s+more|
         advertisement|sponsored.*|related(?:\s+\w+)?(?::.*)?|explainer\b.*|analysis|opinion|category|categories|tags?:?.*|latest\s+news|
-        top\s+stories|most\s+read|authors?:?|by\s+[\w .'-]{1,40}|\d+\s+min(?:ute)?s?\s+read|
+        top\s+stories|most\s+read|authors?:?|\d+\s+min(?:ute)?s?\s+read|
         comments?(?:\s*\(?\d+\)?)?|leave\s+a\s+(?:comment|reply).*|reply|log\s*in|register|
         cookies?.*|accept(?:\s+all)?(?:\s+cookies)?|skip\s+to\s+content|menu|home|back\s+to\s+top|
         all\s+(?:publishing\s+)?rights.*reserved.*|copyright.*|©.*|\(?source:.*\)?|
@@ -28,6 +28,8 @@ _CHROME = re.compile(
     )[.!:]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: a byline: "By" and a few capitalised names ("By Jane Doe and John Roe"), not "By stumps Kent had reached 108"
+_BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?:(?:[A-Z][\w.'’-]*|and|&|in|de|van|von|al)[\s,]*){1,7}$")
 #: lines made of separator characters ("+++++", "* * *", "-----")
 _SEPARATOR = re.compile(r"^\s*([-+*=_~#•·—–])(?:\s*\1){2,}\s*$")
 #: lines that start a reader-comment section; everything after them is dropped
@@ -62,7 +64,7 @@ def normalise_line(line: str) -> str:
 def _is_chrome(line: str) -> bool:
     """Page chrome: a known chrome line, or a row of them ("Share | Tweet | Email")."""
     parts = [p for p in re.split(r"\s*[|•·]\s*", line.strip()) if p]
-    return bool(parts) and all(_CHROME.match(p) for p in parts)
+    return bool(parts) and all(_CHROME.match(p) or _BYLINE.match(p) for p in parts)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -74,15 +76,34 @@ def _looks_like_headline(line: str) -> bool:
     return title_cased or not _SENTENCE_END.search(line)
 
 
+#: words that mark a line as a reader talking, not a report ("Thank you Carlos!", "I like this theme")
+_CHAT_WORDS = {"i", "i'm", "im", "me", "my", "you", "you're", "your", "u", "we", "us", "thanks", "thank", "thx",
+               "please", "pls", "lol", "welcome", "nice", "great", "awesome", "cool", "yes", "no", "ok", "okay",
+               "sure", "hi", "hello", "hey", "wow", "love", "like", "rating", "rate", "reply", "comment"}
+
+
+def _is_tabular(text: str) -> bool:
+    """A results, table or schedule line: it has figures, or is set in capitals ("WESTERN DIVISION")."""
+    return any(c.isdigit() for c in text) or (text.upper() == text and any(c.isalpha() for c in text))
+
+
+def _is_chatty(text: str) -> bool:
+    """A short reader comment: no figures, and an exclamation, a question or conversational words."""
+    words = text.split()
+    if len(words) > 12 or _is_tabular(text):
+        return False
+    folded = {w.strip(".,!?;:'\"()").casefold() for w in words}
+    return text.rstrip().endswith(("!", "?")) or bool(folded & _CHAT_WORDS)
+
+
 def _spam_tail(lines: list[tuple[int, str]]) -> int:
-    """Index where a trailing block of short chatty lines (comment spam) starts."""
+    """Index where a trailing block of short chatty lines (comment spam) starts.
+
+    Tables and results lines are never spam: they carry figures or are set in
+    capitals, and a block stops at the first of them.
+    """
     cut = len(lines)
-    while cut > 0:
-        text = lines[cut - 1][1]
-        words = text.split()
-        chatty = len(words) <= 12 and (text.rstrip().endswith(("!", "?")) or not _SENTENCE_END.search(text))
-        if not chatty:
-            break
+    while cut > 0 and _is_chatty(lines[cut - 1][1]):
         cut -= 1
     # a single short closing line is often a real subhead or sign-off: keep it
     return cut if len(lines) - cut >= 2 else len(lines)

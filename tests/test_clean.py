@@ -69,3 +69,30 @@ def test_a_dateline_gives_the_date_and_leaves_the_text(line, date):
     cleaned = clean_text("Headline Of The Story\n" + line + "\nMore text follows here.")
     assert str(cleaned.date) == date
     assert cleaned.text.splitlines()[0] == line.split("— ")[-1].split("- ")[-1]
+
+
+@pytest.mark.parametrize("table", [
+    "1. Michelle Freeman ( Jamaica ) 12.71 seconds\n2. Ludmila Engquist ( Sweden ) 12.74\n3. Aliuska Lopez ( Cuba ) 12.92",
+    "WESTERN DIVISION\nSAN DIEGO 75 60 .556 -\nLOS ANGELES 72 61 .541 2",
+    "FRIDAY , AUGUST 30 SCHEDULE\nATLANTA AT CHICAGO\nFLORIDA AT CINCINNATI",
+    "62 Nolan Henke\n64 Bob Estes\n65 Billy Andrade , Duffy Waldorf",
+])
+def test_results_tables_at_the_end_are_kept(table):
+    text = "The leading results of the athletics meeting on Friday were these.\n" + table
+    assert clean_text(text).text == text
+
+
+def test_a_table_line_ends_a_comment_block():
+    text = "Scores after the first round.\n62 Nolan Henke\nGreat post!\nThanks you!"
+    assert clean_text(text).text == "Scores after the first round.\n62 Nolan Henke"
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("By Jane Doe and John Roe", True),
+    ("BY ANDREW ROTH IN MOSCOW", True),
+    ("By stumps Kent had reached 108 for three .", False),
+    ("By the end of the day the talks had failed.", False),
+])
+def test_bylines_are_names_after_by_not_sentences_starting_with_by(line, chrome):
+    text = "Putin met Xi in Beijing.\n" + line + "\nThe talks lasted three hours."
+    assert (line in clean_text(text).text) is not chrome

@@ -90,13 +90,28 @@ def _is_name(name: str, span: Span) -> bool:
         return False  # "the Chinese Yuan" is money, not an actor
     if span.label_ == "ORG" and span.root.lower_ in _JOB_HEADS:
         return False  # "High Representative for Foreign Affairs" is a job title
-    doc = span.doc
-    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text in "[(" and doc[span.end].text in "])":
-        return False  # a credit line such as "[People News]"
+    if _is_credit_line(span):
+        return False  # "[People News]" under an article credits the outlet; it is no mention
     if not name[0].isupper() and not name[0].isdigit():
         return False
     # all-lowercase spans and spans that run over a line break are NER errors
     return "\n" not in span.text and len(name) <= 80
+
+
+def _is_credit_line(span: Span) -> bool:
+    """A bracketed name that opens a line ("[People News] As President ...", "(People News) △") or closes
+    the text ("... on Friday. (Reuters)"): an outlet's credit.  A bracketed name inside a sentence or a
+    results line ("the Free Democrats ( FDP )", "Leah Pells ( Canada ) 4:09.95") is a mention."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].text not in "[(" or doc[span.end].text not in "])":
+        return False
+    opening, closing = doc[span.start - 1], doc[span.end]
+    text = doc.text
+    line_start = text.rfind("\n", 0, opening.idx) + 1
+    line_end = text.find("\n", closing.idx)
+    before = text[line_start:opening.idx]
+    after = text[closing.idx + 1:] if line_end < 0 else text[closing.idx + 1:line_end]
+    return not any(c.isalnum() for c in before) or (line_end < 0 and not any(c.isalnum() for c in after))
 
 
 def _role_before(span: Span) -> tuple[str, str]:
