@@ -17,14 +17,17 @@ import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from kg.clean import clean_text, split_passages
+from kg.dayorder import DayOrder, read_numeric
 from kg.model import Article, Skipped
 
 __all__ = [
     "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "InputError", "discover", "read_file", "read_articles",
-    "decode", "sanitise", "Deduplicator", "parse_date",
+    "decode", "sanitise", "Deduplicator", "parse_date", "blank_captions", "is_caption",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -176,8 +179,15 @@ def _checked(data: bytes, codec: str) -> tuple[str, str]:
     return text, codec
 
 
-def parse_date(value: object) -> dt.date | None:
-    """ISO dates and datetimes quickly, anything else through dateparser."""
+def parse_date(value: object, url: str = "") -> dt.date | None:
+    """ISO dates and datetimes quickly; numeric dates in the day/month order the URL gives
+    (its own date, or the outlet's locale), None when nothing tells; anything else through dateparser.
+
+    >>> parse_date("07/03/2024", "https://www.bbc.co.uk/news/world-1")
+    datetime.date(2024, 3, 7)
+    >>> parse_date("07/03/2024", "https://example.com/a") is None
+    True
+    """
     if value in (None, ""):
         return None
     text = str(value).strip()
@@ -185,6 +195,9 @@ def parse_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         pass
+    numeric = read_numeric(text, DayOrder.from_article("", url))
+    if numeric is not None:
+        return numeric.date
     import dateparser
 
     parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False})
@@ -208,6 +221,46 @@ def sanitise(text: str) -> str:
     return _NOT_TEXT.sub(" ", text)
 
 
+@lru_cache(maxsize=1)
+def _caption_patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    with resources.as_file(resources.files("kg") / "data" / "captions.json") as path:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    return [re.compile(p) for p in table["sentence_patterns"]], [re.compile(p) for p in table["line_patterns"]]
+
+
+#: a sentence: up to its end punctuation (and closing quotes/brackets) before a capital, or to the end of the line
+_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"'”’)\]]*(?=\s+[\"“(\[]?[A-Z])|$)")
+
+
+def is_caption(sentence: str) -> bool:
+    """Whether a sentence (or a line) is a photo caption or credit (``kg/data/captions.json``)."""
+    sentence_patterns, line_patterns = _caption_patterns()
+    return any(p.search(sentence) for p in sentence_patterns + line_patterns)
+
+
+def blank_captions(text: str) -> str:
+    """Replace photo captions and credit lines with spaces, keeping every offset.
+
+    A line ending in a credit is blanked whole (the caption it credits comes
+    first); otherwise only the sentences with a position marker ("(front left)").
+
+    >>> blank_captions("Putin (left) greets Xi. Trade rose.\\nThey met. (Photo: AFP)").split()
+    ['Trade', 'rose.']
+    """
+    sentence_patterns, line_patterns = _caption_patterns()
+    out, position = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if any(p.search(body) for p in line_patterns):
+            out.append(" " * len(body) + line[len(body):])
+            continue
+        for match in _SENTENCE.finditer(body):
+            if any(p.search(match[0]) for p in sentence_patterns):
+                body = body[:match.start()] + " " * len(match[0]) + body[match.end():]
+        out.append(body + line[len(line.rstrip("\r\n")):])
+    return "".join(out)
+
+
 def _one_line(text: str) -> str:
     """A title or other single-line field: sanitised, whitespace collapsed."""
     return " ".join(sanitise(text).split())
@@ -215,9 +268,13 @@ def _one_line(text: str) -> str:
 
 def _articles_from_text(
     raw: str, article_id: str, source: str, shown: str, *, title: str = "", url: str = "", date=None,
+    metadata: dict[str, str] | None = None,
 ) -> Iterator[Article | Skipped]:
-    """Articles of one text (one per passage); ``shown`` names it in ``Skipped`` messages."""
-    passages = split_passages(raw)
+    """Articles of one text (one per passage); ``shown`` names it in ``Skipped`` messages.
+
+    ``metadata`` holds the page's canonical URL, author, publisher and section.
+    """
+    passages = split_passages(blank_captions(raw))
     if not passages:
         yield Skipped(shown, "no text (only whitespace)")
     for n, (offset, passage) in enumerate(passages, start=1):
@@ -240,6 +297,7 @@ def _articles_from_text(
             source_path=where,
             content_hash=hashlib.sha256(cleaned.text.encode("utf-8", "surrogatepass")).hexdigest(),
             offsets=cleaned.offsets,
+            **(metadata or {}),
         )
 
 
@@ -257,7 +315,7 @@ def _records(text: str, suffix: str) -> Iterator[tuple[int, object]]:
             try:
                 yield n, json.loads(line)
             except json.JSONDecodeError as exc:
-                yield n, InputError(f"invalid JSON ({exc.msg} at column {exc.colno})")
+                yield n, InputError(f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
 
 
 def _read_records(text: str, path: Path, rel: str) -> Iterator[Article | Skipped]:
@@ -279,10 +337,11 @@ def _read_records(text: str, path: Path, rel: str) -> Iterator[Article | Skipped
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             yield Skipped(f"{path}:{n}", "record has no 'text' string")
             continue
+        url = _one_line(str(record.get("url") or ""))
         yield from _articles_from_text(
             sanitise(record["text"]), f"{stem}-{n}", where, f"{path}:{n}",
-            title=_one_line(str(record.get("title") or "")),
-            url=_one_line(str(record.get("url") or "")), date=parse_date(record.get("date")),
+            title=_one_line(str(record.get("title") or "")), url=url, date=parse_date(record.get("date"), url),
+            metadata=_metadata(record, _RECORD_METADATA),
         )
 
 
@@ -294,10 +353,31 @@ def _read_html(text: str, path: Path, rel: str) -> Iterator[Article | Skipped]:
         yield Skipped(str(path), "no article text found in HTML")
         return
     data = json.loads(extracted)
+    url = _one_line(data.get("url") or data.get("source") or "")
     yield from _articles_from_text(
         sanitise(data.get("text") or ""), rel.rsplit(".", 1)[0], rel, str(path),
-        title=_one_line(data.get("title") or ""), url=_one_line(data.get("url") or ""), date=parse_date(data.get("date")),
+        title=_one_line(data.get("title") or ""), url=url, date=parse_date(data.get("date"), url),
+        metadata=_metadata(data, _HTML_METADATA),
     )
+
+
+#: Article field -> keys that may hold it, first found wins: trafilatura's JSON metadata, and JSONL records
+_HTML_METADATA = {"canonical_url": ("source", "url"), "author": ("author",), "publisher": ("source-hostname", "sitename"),
+                  "section": ("categories",)}
+_RECORD_METADATA = {"canonical_url": ("canonical_url",), "author": ("author",), "publisher": ("publisher", "source"),
+                    "section": ("section",)}
+
+
+def _metadata(data: dict, keys: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The page metadata ``data`` holds, as one-line strings (a list, e.g. of categories, is comma-joined as shown)."""
+    found = {}
+    for field, names in keys.items():
+        value = next((data[name] for name in names if data.get(name)), "")
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if value:
+            found[field] = _one_line(str(value))
+    return found
 
 
 def read_file(path: Path, rel: str) -> Iterator[Article | Skipped]:

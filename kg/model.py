@@ -25,6 +25,10 @@ class Article:
     duplicate_of: str | None = None  #: id of the article this one repeats
     #: (clean_start, raw_start, length) runs mapping cleaned offsets to the raw text
     offsets: tuple[tuple[int, int, int], ...] = ()
+    canonical_url: str = ""  #: the page's own canonical URL (HTML metadata), when it differs from ``url``
+    author: str = ""  #: byline ("" when unknown)
+    publisher: str = ""  #: outlet name ("" when unknown)
+    section: str = ""  #: section of the outlet ("World", "Politics")
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in ``text`` back to the original file's text."""
@@ -79,6 +83,7 @@ class EventMention:
     date: dt.date | None = None
     negated: bool = False  #: only for reported statements ("did not supply"); facts are never negated
     offset: int = -1  #: character offset of the trigger in the cleaned text
+    date_basis: str = ""  #: what ``date`` was resolved from (``kg.extract.dates.DateReading.basis``)
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,7 @@ class Event(Sourced):
     date: dt.date | None
     evidence: tuple[Evidence, ...]
     label: str = ""
+    date_basis: str = ""  #: what ``date`` was resolved from ("'on Thursday': the Thursday on or before ...")
 
 
 @dataclass(frozen=True)

@@ -292,6 +292,7 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
                 event_type=event_type, trigger=min(triggers, key=lambda t: (-triggers[t], t)),
                 source=source, target=target, place=place, date=date, evidence=evidence,
                 label=_label_event(event_type, source, target, labels),
+                date_basis=min((m.date_basis for m in members if m.date == date and m.date_basis), default=""),
             ))
     return events
 

@@ -216,3 +216,64 @@ def test_a_folder_of_thousands_of_files(tmp_path):
     assert len(articles) == 2999
     assert [a.id for a in articles] == sorted(a.id for a in articles)
     assert skipped == [Skipped(str(tmp_path / "0042.txt"), "empty file")]
+
+
+CAPTIONS = json.loads((Path(ingest.__file__).parent / "data" / "captions.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("row", CAPTIONS["examples"], ids=[r["text"][:40] for r in CAPTIONS["examples"]])
+def test_caption_table_examples(row):
+    assert ingest.is_caption(row["text"]) == row["caption"]
+
+
+def test_captions_and_credits_are_blanked_with_offsets_kept(tmp_path):
+    text = ("Summit In Beijing\n"
+            "On May 16, 2024, Putin (front left) attended a concert. Xi Jinping met Putin in Beijing on Thursday.\n"
+            "Putin and Xi attend a ceremony in Moscow. (Source: Getty Images)\n"
+            "Trade rose 4% last year.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,), _ = items([tmp_path])
+    assert "front left" not in article.text and "Getty" not in article.text and "ceremony" not in article.text
+    assert "Xi Jinping met Putin" in article.text and "Trade rose" in article.text
+    start = article.text.index("Xi Jinping met")
+    assert text[article.raw_offset(start):].startswith("Xi Jinping met")
+    assert len(ingest.blank_captions(text)) == len(text)
+
+
+def test_a_caption_gives_no_job_title(extract):
+    text = ingest.blank_captions("On May 16, 2024, Putin (front left) attended a concert in Beijing with Xi Jinping.\n"
+                                 "Russian President Vladimir Putin met Xi Jinping.")
+    roles = {m.role for m in extract(text).mentions}
+    assert "front left" not in roles and "President" in roles
+
+
+def test_html_metadata_canonical_url_author_publisher_section(tmp_path):
+    page = ("<html><head><title>Putin meets Xi | The Daily Example</title>"
+            '<link rel="canonical" href="https://news.example.co.uk/world/2024/03/07/putin-xi">'
+            '<meta name="author" content="Jane Reporter"><meta property="og:site_name" content="The Daily Example">'
+            '<meta property="article:section" content="World"></head><body><article><h1>Putin meets Xi</h1>'
+            + "<p>Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.</p>" * 3
+            + "</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (article,), _ = items([tmp_path])
+    assert article.canonical_url == "https://news.example.co.uk/world/2024/03/07/putin-xi" == article.url
+    assert article.author == "Jane Reporter"
+    assert article.publisher == "The Daily Example"
+    assert article.section == "World"
+
+
+def test_record_metadata_and_a_record_date_in_the_outlets_order(tmp_path):
+    record = {"text": NEWS, "url": "https://www.bbc.co.uk/news/world-1", "date": "07/03/2024", "author": "A. Writer",
+              "publisher": "BBC", "section": "Asia", "canonical_url": "https://www.bbc.com/news/world-1"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"text": NEWS, "date": "07/03/2024"}), encoding="utf-8")
+    (first, second), _ = items([tmp_path])
+    assert first.date.isoformat() == "2024-03-07"
+    assert (first.author, first.publisher, first.section, first.canonical_url) == ("A. Writer", "BBC", "Asia", "https://www.bbc.com/news/world-1")
+    assert second.date is None  # no URL, no outlet: 7 March or 3 July is not guessed
+
+
+def test_a_json_error_message_reads_well(tmp_path):
+    (tmp_path / "feed.jsonl").write_text('{"text": "unterminated', encoding="utf-8")
+    _, (skipped,) = items([tmp_path])
+    assert "at at" not in skipped.reason
+    assert skipped.reason == "invalid JSON (Unterminated string starting at column 10)"

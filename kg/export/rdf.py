@@ -38,6 +38,8 @@ _TERMS = {
     "label": (RDFS.label, None), "headline": (SCHEMA.headline, None),
     "datePublished": (SCHEMA.datePublished, XSD.date), "url": (SCHEMA.url, XSD.anyURI),
     "sourcePath": (KG.sourcePath, None), "contentHash": (KG.contentHash, None),
+    "canonicalUrl": (KG.canonicalUrl, XSD.anyURI), "author": (SCHEMA.author, None), "publisher": (SCHEMA.publisher, None),
+    "articleSection": (SCHEMA.articleSection, None), "dateBasis": (KG.dateBasis, None),
     "duplicateOf": (KG.duplicateOf, "@id"), "mentions": (SCHEMA.mentions, "@id"),
     "alternateName": (SCHEMA.alternateName, None), "mentionCount": (KG.mentionCount, XSD.integer),
     "jobTitle": (SCHEMA.jobTitle, None), "affiliation": (SCHEMA.affiliation, "@id"),
@@ -130,6 +132,11 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
         if a.url:
             g.add((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
         g.add((node, KG.sourcePath, Literal(a.source_path)))
+        for prop, value in ((SCHEMA.author, a.author), (SCHEMA.publisher, a.publisher), (SCHEMA.articleSection, a.section)):
+            if value:
+                g.add((node, prop, Literal(value)))
+        if a.canonical_url:
+            g.add((node, KG.canonicalUrl, Literal(a.canonical_url, datatype=XSD.anyURI)))
         g.add((node, KG.contentHash, Literal(a.content_hash)))
         if a.duplicate_of:
             g.add((node, KG.duplicateOf, iri.article(a.duplicate_of)))
@@ -166,6 +173,8 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
             g.add((node, SEM.hasPlace, entity[ev.place]))
         if ev.date:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date.isoformat(), datatype=XSD.date)))
+        if ev.date_basis:
+            g.add((node, KG.dateBasis, Literal(ev.date_basis)))
         _evidence(g, node, ev, kg, iri)
     for c in kg.claims:
         node = iri.claim(c.key)
