@@ -1,0 +1,136 @@
+"""Where each node of a view sits: communities laid out one by one, with no two shapes overlapping.
+
+The page packs communities side by side (and unlinked nodes in their own area) itself, from these
+coordinates, every time a filter changes what is shown; here each community gets its own
+Fruchterman-Reingold picture, centred on 0, scaled to a fixed link length and pushed apart until no
+two node shapes touch.  Communities come from igraph's multilevel (Louvain) modularity; both it and
+the layout are seeded, so the same graph gives the same numbers.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+
+import igraph
+import numpy as np
+
+__all__ = ["ISOLATED", "view_layout"]
+
+#: community number of a node with no link in its view: the page gives these their own area
+ISOLATED = -1
+#: mean link length inside a community, in vis-network units
+LINK_LENGTH = 90.0
+#: empty space kept between two node shapes, as a share of their radii
+_GAP = 1.6
+
+
+def _merged_edges(index: dict[str, int], edges) -> dict[tuple[int, int], float]:
+    merged: dict[tuple[int, int], float] = defaultdict(float)
+    for u, v, weight in edges:
+        a, b = index[u], index[v]
+        if a != b:
+            merged[(min(a, b), max(a, b))] += weight
+    return merged
+
+
+def _communities(n: int, merged: dict[tuple[int, int], float]) -> list[int]:
+    """Community number per node (largest community first, ties by first node); ISOLATED for unlinked nodes."""
+    pairs = sorted(merged)
+    g = igraph.Graph(n=n, edges=pairs)
+    membership = g.community_multilevel(weights=[merged[p] for p in pairs]).membership if pairs else [0] * n
+    degree = g.degree()
+    members: dict[int, list[int]] = defaultdict(list)
+    for node, community in enumerate(membership):
+        if degree[node]:
+            members[community].append(node)
+    order = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    result = [ISOLATED] * n
+    for number, nodes in enumerate(order):
+        for node in nodes:
+            result[node] = number
+    return result
+
+
+def _close_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs of points less than ``reach`` apart in x and in y: a sweep along x, vectorised."""
+    order = np.argsort(points[:, 0], kind="stable")
+    xs = points[order, 0]
+    counts = np.maximum(np.searchsorted(xs, xs + reach, side="right") - np.arange(1, len(xs) + 1), 0)
+    first = np.repeat(np.arange(len(xs)), counts)
+    second = first + 1 + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    a, b = order[first], order[second]
+    near = np.abs(points[a, 1] - points[b, 1]) < reach
+    return a[near], b[near]
+
+
+def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 60) -> np.ndarray:
+    """Push overlapping shapes apart (each pair by half of what they lack) until none overlap."""
+    if len(points) < 2:
+        return points
+    reach = 2 * radii.max() * (1 + _GAP)
+    for _ in range(rounds):
+        i, j = _close_pairs(points, reach)
+        delta = points[j] - points[i]
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        need = (radii[i] + radii[j]) * (1 + _GAP)
+        short = dist < need
+        if not short.any():
+            break
+        i, j, delta, dist, need = i[short], j[short], delta[short], dist[short], need[short]
+        stuck = dist < 1e-6  # the same spot: part them along a fixed, pair-dependent direction
+        angle = (i[stuck] * 7 + j[stuck] * 13) % 360 * math.pi / 180
+        delta[stuck] = np.column_stack([np.cos(angle), np.sin(angle)])
+        dist[stuck] = 1.0
+        push = delta / dist[:, None] * ((need - dist) / 2)[:, None]
+        moves = np.zeros_like(points)
+        np.add.at(moves, i, -push)
+        np.add.at(moves, j, push)
+        points = points + moves
+    return points
+
+
+def _community_picture(nodes: list[int], merged: dict[tuple[int, int], float], radii: np.ndarray) -> np.ndarray:
+    """Coordinates of one community's nodes, centred on 0."""
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
+    local = {n: i for i, n in enumerate(nodes)}
+    pairs = sorted((local[a], local[b]) for a, b in merged if a in local and b in local)
+    if len(nodes) == 2:
+        points = np.array([[-LINK_LENGTH / 2, 0.0], [LINK_LENGTH / 2, 0.0]])
+    else:
+        g = igraph.Graph(n=len(nodes), edges=pairs)
+        weights = [merged[(nodes[a], nodes[b])] for a, b in pairs]
+        points = np.array(g.layout_fruchterman_reingold(weights=weights, niter=300, grid="auto").coords)
+        lengths = [math.dist(points[a], points[b]) for a, b in pairs]
+        mean = sum(lengths) / len(lengths) if lengths else 0.0
+        points = points * (LINK_LENGTH / mean if mean else 1.0)
+    points = _separate(points, radii[nodes])
+    return points - points.mean(axis=0)
+
+
+def view_layout(nodes: list[str], edges, sizes: dict[str, float], *, seed: int = 7) -> dict[str, list]:
+    """``{"ids", "community", "x", "y"}`` for one view's nodes and weighted ``(u, v, weight)`` links.
+
+    >>> out = view_layout(["a", "b", "c"], [("a", "b", 1.0)], {"a": 10, "b": 10, "c": 10})
+    >>> out["community"], out["y"]
+    ([0, 0, -1], [0.0, 0.0, 0.0])
+    """
+    index = {n: i for i, n in enumerate(nodes)}
+    merged = _merged_edges(index, edges)
+    radii = np.array([float(sizes[n]) for n in nodes]) if nodes else np.zeros(0)
+    # FR and Louvain draw random numbers: a seeded generator makes them repeatable
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        community = _communities(len(nodes), merged)
+        members: dict[int, list[int]] = defaultdict(list)
+        for node, number in enumerate(community):
+            if number != ISOLATED:
+                members[number].append(node)
+        coords = np.zeros((len(nodes), 2))
+        for number in sorted(members):
+            coords[members[number]] = _community_picture(members[number], merged, radii)
+    finally:
+        igraph.set_random_number_generator(random)
+    return {"ids": nodes, "community": community,
+            "x": [round(float(x), 1) + 0.0 for x in coords[:, 0]], "y": [round(float(y), 1) + 0.0 for y in coords[:, 1]]}
