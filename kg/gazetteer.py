@@ -83,7 +83,10 @@ class Gazetteer:
         return self._demonyms.get(word.strip().casefold())
 
     def wikidata(self, label: str) -> str:
-        return self.data["wikidata"].get(label, "")
+        """The Wikidata id listed for a canonical label (countries, bodies, parties, people), or ""."""
+        known = self._known.get(name_key(label))
+        listed = known.wikidata if known is not None and known.label == label else ""
+        return self.data["wikidata"].get(label, "") or listed
 
     def ruler_patterns(self) -> list[dict]:
         """EntityRuler patterns for curated names the small model misses or mistypes."""

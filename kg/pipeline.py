@@ -6,6 +6,7 @@ The only module that knows every stage.  Articles stream through
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,15 +15,20 @@ from pathlib import Path
 from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
 from kg.export._atomic import write_text
+from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
 from kg.export.rdf import FORMATS, ONTOLOGY_FILE, to_rdf, write_ontology, write_rdf
 from kg.graph import to_networkx
 from kg.ingest import read_articles
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
+from kg.query import within_period
 from kg.resolve import resolve
 from kg.viewer import write_html
 
-__all__ = ["BuildReport", "extract_corpus", "build", "export"]
+__all__ = ["BuildReport", "extract_corpus", "build", "export", "STAGES"]
+
+#: the name of each stage as it starts ("resolve", "export", "viewer"), for progress displays
+STAGES = logging.getLogger("kg.stage")
 
 
 @dataclass
@@ -139,6 +145,9 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds = report.seconds
     t = time.perf_counter()
     formats = list(dict.fromkeys(["turtle", *formats]))
+    others = [f for f in formats if f in OTHER_FORMATS]
+    formats = [f for f in formats if f not in OTHER_FORMATS]
+    STAGES.info("export")
     rdf = to_rdf(kg, settings.base_iri)
     report.triples = len(rdf)
     for fmt in formats:
@@ -151,10 +160,13 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     write_graphml(nxg, out / "graph.graphml")
     write_node_link(nxg, out / "graph.json")
     report.outputs |= {"graphml": "graph.graphml", "node-link": "graph.json"}
+    for fmt in others:
+        report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
     seconds["export"] = time.perf_counter() - t
     t = time.perf_counter()
     from kg.viewer import summarise
 
+    STAGES.info("viewer")
     shown, note = summarise(nxg, settings.viewer_max_nodes)
     write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
     report.outputs["html"] = "graph.html"
@@ -176,7 +188,8 @@ def build(
         run_extraction = extract_corpus
     extractions = run_extraction(paths, settings, report, cache=cache, progress=progress)
     t = time.perf_counter()
-    kg = resolve(extractions, fuzzy_threshold=settings.fuzzy_name)
+    STAGES.info("resolve")
+    kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name), settings.since, settings.until)
     report.seconds["resolve"] = time.perf_counter() - t
     report.articles = len(kg.articles)
     report.duplicates = sum(1 for a in kg.articles if a.duplicate_of)

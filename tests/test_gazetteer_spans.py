@@ -34,3 +34,22 @@ def test_spans_merge_longest_first_and_the_gazetteer_wins_a_tie(nlp):
     known = [Span(doc, 2, 3, "GPE"), Span(doc, 7, 8, "ORG")]
     merged = [(s.text, s.label_) for s in longest_spans(model, known)]
     assert merged == [("China Steel", "ORG"), ("Conservatives", "ORG")]
+
+
+@pytest.mark.parametrize("text, name, party", [
+    ("The Tories and the Lib Dems attacked the plan on Monday.", "Tories", "Conservative Party"),
+    ("The Tories and the Lib Dems attacked the plan on Monday.", "Lib Dems", "Liberal Democrats"),
+    ("Mr Howard told the Conservatives that they would win.", "Conservatives", "Conservative Party"),
+    ("Republicans in the Senate blocked the bill.", "Republicans", "Republican Party"),
+])
+def test_parties_the_model_calls_nationalities_are_organisations(extract, text, name, party):
+    found = {m.text.removeprefix("the "): (m.name, m.kind) for m in extract(text).mentions}
+    assert found[name] == (party, "Organization")
+
+
+@pytest.mark.parametrize("label, qid", [("Conservative Party", "Q9626"), ("Labour Party", "Q9630"), ("World Bank", "Q7164"),
+                                        ("Germany", "Q183"), ("Japan", "Q17"), ("European Union", "Q458")])
+def test_listed_bodies_parties_and_countries_carry_their_wikidata_id(label, qid):
+    from kg.gazetteer import gazetteer
+
+    assert gazetteer().wikidata(label) == qid
