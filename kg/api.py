@@ -18,11 +18,19 @@ class GraphResult:
 
     Attributes are computed on first use: ``networkx`` (MultiDiGraph),
     ``actors`` (weighted actor graph), ``rdf`` (rdflib Graph), ``store``
-    (pyoxigraph store for fast SPARQL).
+    (pyoxigraph store for fast SPARQL); ``tables()`` gives the fact tables as
+    pandas DataFrames and ``between(since, until)`` the graph of a period.
     """
 
     def __init__(self, kg: KnowledgeGraph, report: BuildReport, settings: Settings, out: Path | None):
-        self.kg, self.report, self.settings, self.out = kg, report, settings, out
+        self.kg, self._report, self.settings, self.out = kg, report, settings, out
+
+    @property
+    def report(self) -> BuildReport:
+        """What the build did; ``triples`` is the size of ``rdf`` also when nothing was exported."""
+        if not self._report.triples and (self.kg.articles or self.kg.entities):
+            self._report.triples = len(self.rdf)
+        return self._report
 
     @cached_property
     def networkx(self):
@@ -68,6 +76,28 @@ class GraphResult:
         names, rows = run_query(self.store, read_query(sparql))
         return pd.DataFrame(rows, columns=names)
 
+    def tables(self) -> dict:
+        """The fact tables (``kg.export.tables.TABLES``) as pandas DataFrames: one row per fact, IRIs and labels,
+        lists as child tables (``entity_aliases``, ``claim_about``, ...) that merge back on the IRI columns."""
+        from kg.export.tables import fact_tables
+
+        return fact_tables(self.kg, self.settings.base_iri)
+
+    def between(self, since=None, until=None) -> "GraphResult":
+        """The graph of a period (dates or "YYYY-MM-DD"): events by their date, other facts by publication date."""
+        import datetime as dt
+
+        from kg.query import within_period
+
+        def day(value):
+            return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+        part = within_period(self.kg, day(since), day(until))
+        report = BuildReport(inputs=self._report.inputs, articles=len(part.articles),
+                             duplicates=sum(1 for a in part.articles if a.duplicate_of), entities=len(part.entities),
+                             events=len(part.events), claims=len(part.claims), quantities=len(part.quantities))
+        return GraphResult(part, report, self.settings, None)
+
     def html(self) -> str:
         """The viewer page as a string."""
         from kg.viewer import render_html, summarise
@@ -82,16 +112,17 @@ class GraphResult:
         return HTML(self._iframe(height))
 
     def _iframe(self, height: int = 650) -> str:
-        return (f'<iframe srcdoc="{html.escape(self.html(), quote=True)}" style="width:100%;height:{height}px;border:0" '
-                'sandbox="allow-scripts"></iframe>')
+        # inside a <div>: IPython warns about HTML that starts with <iframe> (it suggests IFrame, which needs a URL)
+        return (f'<div><iframe srcdoc="{html.escape(self.html(), quote=True)}" style="width:100%;height:{height}px;border:0" '
+                'sandbox="allow-scripts"></iframe></div>')
 
     def _repr_html_(self) -> str:
-        r = self.report
+        r = self._report
         return (f"<b>kg graph</b>: {r.articles} articles, {r.entities} entities, {r.events} events, "
                 f"{r.claims} claims, {r.quantities} quantities")
 
     def __repr__(self) -> str:
-        r = self.report
+        r = self._report
         return f"<GraphResult {r.articles} articles, {r.entities} entities, {r.events} events, {r.claims} claims, {r.quantities} quantities>"
 
 

@@ -1,13 +1,24 @@
-"""Per-article extraction results cached by content hash.
+"""Per-article extraction results cached by content hash, stored as plain JSON data.
 
 Re-running a build after an interruption, or after adding articles, only
-parses what is new.  Entries are written atomically, so a killed build never
-leaves a broken entry; an unreadable entry is treated as a miss.
+parses what is new.  An export folder can come from someone else, so a cache
+entry is data, never code: JSON with a format name and version, decoded field
+by field against the type hints of the ``kg.model`` dataclasses (a field added
+to the model needs no change here).  Anything that does not decode to exactly
+the record asked for (a truncated file, garbage, another kg version's format,
+a planted pickle, a record of another article) is a miss: that article is
+parsed again and the entry is listed in :attr:`ExtractionCache.rejected`.
+Entries are written atomically, so a killed build never leaves a broken one.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
-import pickle
+import json
+import types
+import typing
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +27,16 @@ from kg.export._atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 
-__all__ = ["ExtractionCache"]
+__all__ = ["ExtractionCache", "CacheFormatError", "to_data", "from_data", "FORMAT", "FORMAT_VERSION"]
+
+FORMAT = "kg-extraction-cache"
+#: bump when the entry layout (not the model) changes; model changes already change every key
+FORMAT_VERSION = 1
+SUFFIX = ".json"
+
+
+class CacheFormatError(ValueError):
+    """A cache entry that is not a record of the expected shape."""
 
 
 @lru_cache(maxsize=1)
@@ -31,30 +51,171 @@ def extractor_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+# --- records <-> JSON data, driven by the dataclasses' type hints ------------------------------
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def to_data(value: object) -> object:
+    """A model record as JSON-ready data: dataclasses become objects, tuples lists, dates and decimals strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [to_data(v) for v in value]
+        return sorted(items, key=json.dumps) if isinstance(value, (frozenset, set)) else items
+    if isinstance(value, dict):
+        return [[to_data(k), to_data(v)] for k, v in value.items()]
+    if isinstance(value, (dt.date, Decimal)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise TypeError(f"the cache cannot store a {type(value).__name__}; add it to kg.cache.to_data/from_data")
+
+
+def _expect(data: object, kind: type | tuple[type, ...], hint: object) -> None:
+    if not isinstance(data, kind) or (isinstance(data, bool) and kind in (int, float)):
+        raise CacheFormatError(f"expected {hint}, found {type(data).__name__}")
+
+
+def from_data(hint: object, data: object) -> object:
+    """Rebuild a value of type ``hint`` from :func:`to_data` output; :class:`CacheFormatError` if it does not fit."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        errors = []
+        for option in (a for a in args if a is not type(None)):
+            try:
+                return from_data(option, data)
+            except CacheFormatError as exc:
+                errors.append(str(exc))
+        raise CacheFormatError(" or ".join(errors) or f"expected {hint}")
+    if origin is typing.Literal:
+        if data not in args:
+            raise CacheFormatError(f"expected one of {args}, found {data!r}")
+        return data
+    if origin in (tuple, list, frozenset, set):
+        _expect(data, list, hint)
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            if len(args) != len(data):
+                raise CacheFormatError(f"expected {len(args)} items, found {len(data)}")
+            return tuple(from_data(a, d) for a, d in zip(args, data))
+        return origin(from_data(args[0] if args else typing.Any, d) for d in data)
+    if origin is dict:
+        _expect(data, list, hint)
+        key, value = args or (typing.Any, typing.Any)
+        return {from_data(key, pair[0]): from_data(value, pair[1]) for pair in data}
+    if dataclasses.is_dataclass(hint):
+        _expect(data, dict, hint)
+        fields = {f.name for f in dataclasses.fields(hint)}
+        if set(data) != fields:
+            raise CacheFormatError(f"{hint.__name__}: fields {sorted(set(data) ^ fields)} differ from the model")
+        hints = _hints(hint)
+        return hint(**{name: from_data(hints[name], data[name]) for name in fields})
+    return _scalar(hint, data)
+
+
+def _scalar(hint: object, data: object) -> object:
+    if hint is typing.Any:
+        return data
+    if hint is type(None) or hint is None:
+        if data is not None:
+            raise CacheFormatError(f"expected null, found {type(data).__name__}")
+        return None
+    if hint in (dt.date, dt.datetime, Decimal):
+        _expect(data, str, hint)
+        try:
+            return Decimal(data) if hint is Decimal else hint.fromisoformat(data)
+        except (ValueError, InvalidOperation) as exc:
+            raise CacheFormatError(f"bad {hint.__name__} {data!r}") from exc
+    if hint is float:
+        _expect(data, (int, float), hint)
+        return float(data)
+    if hint in (str, int, bool):
+        _expect(data, hint, hint)
+        return data
+    raise TypeError(f"the cache cannot read a {hint}; add it to kg.cache.to_data/from_data")
+
+
+# --- the cache folder -------------------------------------------------------------------------
+
 class ExtractionCache:
-    """A folder of pickled ``ArticleExtraction`` records, one per article version."""
+    """A folder of JSON ``ArticleExtraction`` records, one file per article version.
+
+    ``rejected`` lists ``{"entry", "article", "reason"}`` for every entry that
+    was there but could not be used; ``write_error`` is set (and writing stops)
+    if an entry cannot be written, e.g. on a full disk: the build goes on.
+    """
 
     def __init__(self, folder: Path | None, model: str):
         self.folder, self.model = (Path(folder) if folder else None), model
         self.hits = self.misses = 0
+        self.rejected: list[dict[str, str]] = []
+        self.write_error: str | None = None
 
     def key(self, article: Article) -> str:
-        return stable_hash(extractor_fingerprint(), self.model, article.id, article.content_hash, article.title,
-                           article.date, article.url, article.source_path, article.duplicate_of, article.offsets, length=32)
+        """Hash of the extractor, the model and every field of the article (its text by ``content_hash``)."""
+        metadata = [(f.name, getattr(article, f.name)) for f in dataclasses.fields(article) if f.name != "text"]
+        return stable_hash(extractor_fingerprint(), self.model, article.content_hash or article.text, metadata, length=32)
+
+    def path(self, article: Article) -> Path:
+        return self.folder / f"{self.key(article)}{SUFFIX}"
 
     def get(self, article: Article) -> ArticleExtraction | None:
         if self.folder is None:
             return None
-        path = self.folder / f"{self.key(article)}.pkl"
+        path = self.path(article)
         try:
-            with open(path, "rb") as handle:
-                found = pickle.load(handle)
-        except Exception:  # noqa: BLE001 - a truncated or stale pickle can fail in many ways; all are misses
+            raw = path.read_bytes()
+        except FileNotFoundError:
             self.misses += 1
             return None
+        except OSError as exc:
+            return self._reject(path, article, f"cannot read ({exc.strerror or exc})")
+        try:
+            found = decode_entry(raw, self.key(article))
+        except CacheFormatError as exc:
+            return self._reject(path, article, str(exc))
+        if found.article != article:
+            return self._reject(path, article, "entry holds another article")
         self.hits += 1
         return found
 
     def put(self, extraction: ArticleExtraction) -> None:
-        if self.folder is not None:
-            write_bytes(self.folder / f"{self.key(extraction.article)}.pkl", pickle.dumps(extraction, protocol=5))
+        if self.folder is None or self.write_error:
+            return
+        path = self.path(extraction.article)
+        try:
+            write_bytes(path, encode_entry(extraction, self.key(extraction.article)))
+        except OSError as exc:
+            self.write_error = f"cannot write the cache in {self.folder} ({exc.strerror or exc}); caching stopped"
+
+    def _reject(self, path: Path, article: Article, reason: str) -> None:
+        self.misses += 1
+        self.rejected.append({"entry": path.name, "article": article.source_path or article.id, "reason": reason})
+        return None
+
+
+def encode_entry(extraction: ArticleExtraction, key: str) -> bytes:
+    entry = {"format": FORMAT, "version": FORMAT_VERSION, "key": key, "record": to_data(extraction)}
+    return json.dumps(entry, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+def decode_entry(raw: bytes, key: str) -> ArticleExtraction:
+    """The record in a cache file, or :class:`CacheFormatError` saying why it cannot be used."""
+    try:
+        entry = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CacheFormatError(f"not a JSON cache entry ({type(exc).__name__})") from None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        raise CacheFormatError("not a kg cache entry")
+    if entry.get("version") != FORMAT_VERSION:
+        raise CacheFormatError(f"cache format version {entry.get('version')!r}, this kg reads {FORMAT_VERSION}")
+    if entry.get("key") != key:
+        raise CacheFormatError("entry was written for another key")
+    try:
+        return from_data(ArticleExtraction, entry.get("record"))
+    except (TypeError, KeyError, IndexError) as exc:  # a pair that is not a pair, a field that takes no such value
+        raise CacheFormatError(f"malformed record ({exc})") from None

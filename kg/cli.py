@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import logging
+import shutil
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -26,11 +30,65 @@ console = Console(stderr=True)
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")) -> None:
+    """Build a knowledge graph of actors, events, claims and quantities from news articles."""
+
+
+def _date(value: Optional[str], option: str) -> Optional[dt.date]:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from None
+
+
+class _StageToBar(logging.Handler):
+    """Shows the name of the stage the build is in (``kg.pipeline.STAGES``) on the progress bar."""
+
+    def __init__(self, bar):
+        super().__init__()
+        self.bar = bar
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.bar.total is not None and self.bar.n != self.bar.total:
+            self.bar.total = self.bar.n  # the estimate was off (a file held several articles): the count is known now
+        self.bar.set_description_str(record.getMessage())
+        self.bar.refresh()
+
+
+def _summary(report, out: Path, width: int) -> list[str]:
+    """The build summary as lines no wider than the terminal."""
+    parts = [f"{report.articles:,} articles ({report.duplicates:,} duplicates)", f"{report.entities:,} entities",
+             f"{report.events:,} events", f"{report.claims:,} claims", f"{report.quantities:,} quantities",
+             f"{report.triples:,} triples", f"-> {out}/"]
+    lines, line = [], ""
+    for part in parts:
+        candidate = f"{line}, {part}" if line and not part.startswith("->") else f"{line} {part}" if line else part
+        if line and len(candidate) > width:
+            lines.append(line)
+            line = part
+        else:
+            line = candidate
+    return lines + [line]
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(None, help="Files or folders of articles (.txt, .jsonl/.json, .html). Default: the bundled sample articles."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
-    formats: list[str] = typer.Option(["turtle", "jsonld"], "--format", "-f", help="RDF formats to write: turtle, nt, jsonld, trig (repeat the option)."),
+    formats: list[str] = typer.Option(["turtle", "jsonld"], "--format", "-f", help="Formats to write (repeat the option): RDF turtle, nt, jsonld, trig; csv or parquet fact tables (tables/); neo4j import files (neo4j/); gexf for Gephi (graph.gexf)."),
+    since: Optional[str] = typer.Option(None, help="Keep only facts from this date on (YYYY-MM-DD): events by their date, claims, figures and undated events by their articles' publication date."),
+    until: Optional[str] = typer.Option(None, help="Keep only facts up to this date (YYYY-MM-DD), as --since."),
     base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
     batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
     n_process: int = typer.Option(1, help="spaCy worker processes (use the number of cores on big corpora)."),
@@ -45,26 +103,37 @@ def build(
     """
     from tqdm import tqdm
 
+    from kg.config import SAMPLES_DIR
+    from kg.export import OTHER_FORMATS
     from kg.export.rdf import FORMATS
-    from kg.pipeline import build as run_build
+    from kg.ingest import count_articles
+    from kg.pipeline import STAGES, build as run_build
 
-    unknown = [f for f in formats if f not in FORMATS]
+    known = [*FORMATS, *OTHER_FORMATS]
+    unknown = [f for f in formats if f not in known]
     if unknown:
-        raise typer.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
-    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers, scheduler=scheduler)
-    with tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr) as bar:
+        raise typer.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(known)}", param_hint="--format")
+    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers,
+                        scheduler=scheduler, since=_date(since, "--since"), until=_date(until, "--until"))
+    total = None if quiet else count_articles(paths or [SAMPLES_DIR])
+    with tqdm(desc="read + parse", unit="art", total=total, disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        handler = _StageToBar(bar)
+        STAGES.addHandler(handler)
+        STAGES.setLevel(logging.INFO)
+        STAGES.propagate = False
         try:
             _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update)
         except Exception as exc:  # noqa: BLE001 - the user gets a readable line, not a traceback
             console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(EXIT_FAILED) from None
+        finally:
+            STAGES.removeHandler(handler)
     for item in report.skipped:
         # one line per item, and a file name is text, never console markup
         console.print(f"[yellow]skipped[/yellow] {escape(item['path'])}: {escape(item['reason'])}", highlight=False, soft_wrap=True)
     if not quiet:
-        console.print(
-            f"{report.articles} articles ({report.duplicates} duplicates), {report.entities} entities, {report.events} events, "
-            f"{report.claims} claims, {report.quantities} quantities, {report.triples} triples -> {out}/", highlight=False)
+        for line in _summary(report, out, shutil.get_terminal_size((100, 24)).columns):
+            console.print(line, highlight=False, soft_wrap=True)
     if report.articles == 0:
         console.print("[red]error:[/red] no article could be read")
         raise typer.Exit(EXIT_FAILED)
@@ -72,18 +141,24 @@ def build(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+class _Output(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 @app.command()
 def query(
     sparql: str = typer.Argument(..., help="SPARQL text, a .rq file, or a competency question name (see `kg questions`)."),
     data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to query."),
-    output: str = typer.Option("table", "--output", help="table, csv or json."),
+    output: _Output = typer.Option(_Output.table, "--output", help="table (with a label column beside IRIs that have one), csv or json."),
     params: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a question's parameter, e.g. -p speaker=\"Xi Jinping\" (repeat the option)."),
 ) -> None:
     """Run a SPARQL query over exported RDF (fast, with pyoxigraph).
 
     An export folder loads graph.ttl, graph.trig (one named graph per article) and ontology.ttl.
     """
-    from kg.query import bind_values, load_store, read_query, run_query
+    from kg.query import bind_values, load_store, named_graph_hint, read_query, run_query, with_labels
 
     try:
         values = dict(item.split("=", 1) for item in params if "=" in item)
@@ -95,13 +170,17 @@ def query(
     except (OSError, ValueError, SyntaxError) as exc:
         console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from None
-    if output == "json":
+    hint = named_graph_hint(store, text)
+    if hint:
+        console.print(f"[yellow]note:[/yellow] {escape(hint)}", highlight=False, soft_wrap=True)
+    if output == _Output.json:
         typer.echo(json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1, default=str))
-    elif output == "csv":
+    elif output == _Output.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(names)
         writer.writerows(rows)
     else:
+        names, rows = with_labels(store, names, rows)
         table = Table(*names)
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))

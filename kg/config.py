@@ -1,6 +1,8 @@
 """Settings and defaults, in one place so a build is reproducible from them."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,17 @@ EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "dat
 
 DEFAULT_OUT = Path("exports")
 SAMPLES_DIR = Path(__file__).parent / "data" / "samples"
+#: environment variable naming the folder of shared test data (``seeds/``, ``dev/``, ``eval/``)
+SHARED_ENV = "KG_SHARED"
+
+
+def shared_dir() -> Path:
+    """The shared test data folder: ``$KG_SHARED`` if set, else ``../shared`` beside the repository.
+
+    The folder may not exist (a fresh clone without the data); callers check.
+    """
+    configured = os.environ.get(SHARED_ENV)
+    return Path(configured).expanduser() if configured else Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 @dataclass(frozen=True)
@@ -34,3 +47,6 @@ class Settings:
     scheduler: str = ""
     #: Dask: articles (and files) per task
     partition_size: int = 64
+    #: keep only the facts of this period (``kg.query.within_period``): events by their date, the rest by publication date
+    since: dt.date | None = None
+    until: dt.date | None = None

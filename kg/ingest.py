@@ -27,7 +27,7 @@ from kg.model import Article, Skipped
 
 __all__ = [
     "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "InputError", "discover", "read_file", "read_articles",
-    "decode", "sanitise", "Deduplicator", "parse_date", "blank_captions", "is_caption",
+    "decode", "sanitise", "Deduplicator", "parse_date", "blank_captions", "is_caption", "count_articles",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -449,6 +449,23 @@ class Deduplicator:
         if best[0] >= self.threshold:
             return replace(article, duplicate_of=best[1])
         return article
+
+
+def count_articles(paths: Iterable[Path]) -> int:
+    """About how many articles the inputs hold, cheaply, for a progress total: one per text or HTML file,
+    one per non-blank JSONL line, one per JSON file (a JSON list may hold more)."""
+    files, _ = discover(paths)
+    total = 0
+    for path, _rel in files:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                continue
+        else:
+            total += 1
+    return total
 
 
 def read_articles(paths: Iterable[Path], *, near_duplicate: float = 0.6) -> Iterator[Article | Skipped]:

@@ -5,27 +5,31 @@ The only module that knows every stage.  Articles stream through
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
-from kg.export._atomic import write_text
-from kg.export import OTHER_FORMATS, write_other_format
+from kg.export._atomic import make_stage, recover_stages, swap_in, write_text
 from kg.export.nx import write_graphml, write_node_link
 from kg.export.rdf import FORMATS, ONTOLOGY_FILE, to_rdf, write_ontology, write_rdf
 from kg.graph import to_networkx
 from kg.ingest import read_articles
+from kg.lock import BuildLock
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
 from kg.query import within_period
 from kg.resolve import resolve
 from kg.viewer import write_html
 
-__all__ = ["BuildReport", "extract_corpus", "build", "export", "STAGES"]
+__all__ = ["BuildReport", "OutputError", "extract_corpus", "build", "export", "STAGES"]
 
 #: the name of each stage as it starts ("resolve", "export", "viewer"), for progress displays
 STAGES = logging.getLogger("kg.stage")
@@ -45,6 +49,10 @@ class BuildReport:
     quantities: int = 0
     triples: int = 0
     cache_hits: int = 0
+    #: cache entries that were there but unusable (corrupt, foreign, another version): those articles were parsed again
+    cache_rejected: list[dict] = field(default_factory=list)
+    #: what the user should hear about besides skipped inputs (a stale lock taken over, a rejected cache entry)
+    notices: list[str] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -145,8 +153,6 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds = report.seconds
     t = time.perf_counter()
     formats = list(dict.fromkeys(["turtle", *formats]))
-    others = [f for f in formats if f in OTHER_FORMATS]
-    formats = [f for f in formats if f not in OTHER_FORMATS]
     STAGES.info("export")
     rdf = to_rdf(kg, settings.base_iri)
     report.triples = len(rdf)
@@ -160,8 +166,6 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     write_graphml(nxg, out / "graph.graphml")
     write_node_link(nxg, out / "graph.json")
     report.outputs |= {"graphml": "graph.graphml", "node-link": "graph.json"}
-    for fmt in others:
-        report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
     seconds["export"] = time.perf_counter() - t
     t = time.perf_counter()
     from kg.viewer import summarise
@@ -173,20 +177,74 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds["viewer"] = time.perf_counter() - t
 
 
+class OutputError(OSError):
+    """The export folder cannot be written (full disk, read-only, not a folder); it is left as it was."""
+
+
 def build(
     paths: Iterable[Path] | None = None, out: Path | None = Path("exports"), settings: Settings | None = None, *,
-    formats: Iterable[str] = ("turtle", "jsonld"), progress: Callable[[int], None] | None = None,
+    formats: Iterable[str] = ("turtle", "jsonld"), progress: Callable[[int], None] | None = None, wait: float = 0.0,
 ) -> tuple[KnowledgeGraph, BuildReport]:
-    """Build the knowledge graph of ``paths`` (default: the bundled samples) and export it to ``out``."""
+    """Build the knowledge graph of ``paths`` (default: the bundled samples) and export it to ``out``.
+
+    The export is all or nothing: the new files are written into a folder
+    beside ``out`` and swapped in whole, so a build that fails, is interrupted
+    or reads no article leaves ``out`` as it was (only ``out/.cache`` keeps the
+    articles parsed so far, for the next run).  One build at a time per folder:
+    another one waits up to ``wait`` seconds, then :class:`kg.lock.OutputLocked`.
+    """
     settings = settings or Settings()
     paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
     report = BuildReport(inputs=[str(p) for p in paths])
-    cache = ExtractionCache(Path(out) / ".cache" if out is not None and settings.cache else None, settings.model)
+    if out is None:
+        return _build_graph(paths, settings, report, ExtractionCache(None, settings.model), progress), report
+    out = Path(out).resolve()
+    created, lock = not out.exists(), BuildLock(out, wait=wait)
+    with _writing(out, "lock"):
+        lock.acquire()
+    try:
+        if lock.stale:
+            report.notices.append(lock.stale_message())
+        with _writing(out, "prepare"):
+            recover_stages(out)
+            _check_is_export(out)
+            stage = make_stage(out)
+        try:
+            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings.model), progress)
+            if report.articles:
+                with _writing(out, "write"):
+                    export(kg, stage, settings, report, formats)
+                    write_text(stage / "report.json", json.dumps(report.as_dict(), indent=2, sort_keys=True, default=str) + "\n")
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+        if not report.articles:
+            shutil.rmtree(stage, ignore_errors=True)
+            report.warnings.append(f"nothing exported: no article could be read; {out} was left as it was")
+        else:
+            with _writing(out, "write"):
+                if not swap_in(stage, out, replaced=_previous_outputs(out)):
+                    report.warnings.append(f"{out}: the cache stays beside it until the next build moves it back")
+    finally:
+        lock.release()
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()  # a failed first build leaves no trace
+    return kg, report
+
+
+def _build_graph(paths: list[Path], settings: Settings, report: BuildReport, cache: ExtractionCache,
+                 progress: Callable[[int], None] | None) -> KnowledgeGraph:
+    """Extract (cached per article) and resolve; fills the counts of ``report``."""
     if settings.workers or settings.scheduler:
         from kg.distributed import extract_corpus_distributed as run_extraction
     else:
         run_extraction = extract_corpus
     extractions = run_extraction(paths, settings, report, cache=cache, progress=progress)
+    report.cache_rejected = cache.rejected
+    report.notices += [f"cache entry {r['entry']} for {r['article']} not used ({r['reason']}); parsed again"
+                       for r in cache.rejected]
+    if cache.write_error:
+        report.notices.append(cache.write_error)
     t = time.perf_counter()
     STAGES.info("resolve")
     kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name), settings.since, settings.until)
@@ -196,8 +254,40 @@ def build(
     report.words = sum(x.word_count for x in extractions)
     report.entities, report.events, report.claims, report.quantities = (
         len(kg.entities), len(kg.events), len(kg.claims), len(kg.quantities))
-    report.warnings += [f"{s['path']}: {s['reason']}" for s in report.skipped]
-    if out is not None:
-        export(kg, Path(out), settings, report, formats)
-        write_text(Path(out) / "report.json", json.dumps(report.as_dict(), indent=2, sort_keys=True, default=str) + "\n")
-    return kg, report
+    report.warnings += report.notices + [f"{s['path']}: {s['reason']}" for s in report.skipped]
+    return kg
+
+
+@contextmanager
+def _writing(out: Path, step: str) -> Iterator[None]:
+    """Turn a failed write into an :class:`OutputError` that names the folder and says it is unchanged."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
+        what = "cannot lock" if step == "lock" else "cannot write the export to"
+        raise OutputError(f"{what} {out}: {exc.strerror or exc}{where}; "
+                                     f"the previous export in {out} was left as it was") from None
+
+
+def _previous_outputs(out: Path) -> set[str]:
+    """The files the last build wrote into ``out`` (from its report.json): replaced as a set, never mixed."""
+    try:
+        outputs = json.loads((out / "report.json").read_text(encoding="utf-8")).get("outputs", {})
+        names = {str(v) for v in outputs.values()} if isinstance(outputs, dict) else set()
+    except (OSError, ValueError, AttributeError):
+        names = set()
+    names = {n.rstrip("/") for n in names}  # a folder output is named "tables/"
+    return {n for n in names if n and "/" not in n and n not in (".", "..")} | {"report.json"}
+
+
+def _check_is_export(out: Path) -> None:
+    """Refuse a folder of other things: the swap would move them all (a typo like ``--out ~``)."""
+    if not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
+    names = [e.name for e in os.scandir(out) if not e.name.startswith(".")]
+    if names and "report.json" not in names:
+        raise OutputError(f"{out} holds files that are not a kg export ({sorted(names)[0]}, ...); "
+                                        "choose an empty or new folder for --out")

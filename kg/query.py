@@ -20,6 +20,7 @@ line that ``bind_values`` replaces (``kg query cq4_speaker_claims -p speaker="Xi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 __all__ = ["export_files", "load_store", "run_query", "competency_questions", "read_query", "parameters",
-           "bind_values", "term_value"]
+           "bind_values", "term_value", "named_graph_hint", "labels_of", "with_labels", "in_period", "within_period"]
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
             ".jsonld": ox.RdfFormat.JSON_LD, ".nq": ox.RdfFormat.N_QUADS, ".rdf": ox.RdfFormat.RDF_XML}
@@ -108,7 +109,16 @@ def competency_questions() -> dict[str, str]:
 
 
 def read_query(query: str) -> str:
-    """A query given as SPARQL text, a .rq file path or a competency question name."""
+    """A query given as SPARQL text, a .rq file path or a competency question name.
+
+    A single word is a question name (no SPARQL query is one word), so a typo
+    says so instead of failing as SPARQL:
+
+    >>> read_query("cq9_nothing")
+    Traceback (most recent call last):
+    ...
+    ValueError: no such question 'cq9_nothing'; `kg questions` lists them
+    """
     questions = competency_questions()
     if query in questions:
         return questions[query]
@@ -117,7 +127,102 @@ def read_query(query: str) -> str:
         if not path.is_file():
             raise FileNotFoundError(f"{query}: no such query file")
         return path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[A-Za-z_][\w-]*", query.strip()):
+        raise ValueError(f"no such question {query.strip()!r}; `kg questions` lists them")
     return query
+
+
+_GRAPH = re.compile(r"\bGRAPH\b", re.I)
+_IRI = re.compile(r"^https?://\S+$")
+
+
+def named_graph_hint(store: ox.Store, sparql: str) -> str | None:
+    """Why a ``GRAPH ?article { ... }`` query finds nothing, when the data has no named graphs; else None."""
+    if not _GRAPH.search(re.sub(r"#[^\n]*", "", sparql)) or next(iter(store.named_graphs()), None) is not None:
+        return None
+    return ("this query uses GRAPH, but the data has no named graphs (one per article): build with "
+            "`kg build --format trig` to write graph.trig, then query the export folder")
+
+
+def labels_of(store: ox.Store, values) -> dict[str, str]:
+    """IRI -> rdfs:label (an article's is its headline) for the IRIs among ``values`` that have one."""
+    iris = sorted({v for v in values if isinstance(v, str) and _IRI.match(v)})
+    if not iris:
+        return {}
+    listed = " ".join(f"<{i}>" for i in iris if ">" not in i and " " not in i)
+    result = store.query("SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { " + listed + " } "
+                         "?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?s")
+    return {row["s"].value: row["label"].value for row in result}
+
+
+def with_labels(store: ox.Store, names: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
+    """The rows with a ``NAME_label`` column after every column of IRIs that have labels.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://e.org/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("X")))
+    >>> with_labels(store, ["s"], [("https://e.org/x",)])
+    (['s', 's_label'], [('https://e.org/x', 'X')])
+    """
+    labels = labels_of(store, (v for row in rows for v in row))
+    labelled = [i for i, name in enumerate(names) if any(row[i] in labels for row in rows if isinstance(row[i], str))
+                and f"{name}_label" not in names]
+    if not labelled:
+        return names, rows
+    out_names = [n for i, name in enumerate(names) for n in ([name, f"{name}_label"] if i in labelled else [name])]
+    out_rows = [tuple(v for i, value in enumerate(row) for v in ([value, labels.get(value)] if i in labelled else [value]))
+                for row in rows]
+    return out_names, out_rows
+
+
+def in_period(day, since=None, until=None) -> bool:
+    """Whether a date lies in [since, until] (either bound may be None); an unknown date is in no bounded period."""
+    if since is None and until is None:
+        return True
+    return day is not None and (since is None or day >= since) and (until is None or day <= until)
+
+
+def within_period(kg, since=None, until=None):
+    """The part of a ``KnowledgeGraph`` in a period: events by their own date (an undated event by its
+    articles' publication dates), claims and quantities by their articles' publication dates; the articles
+    and entities those facts need are kept, so the result is a consistent graph.  Mention counts stay
+    those of the whole corpus.
+    """
+    from kg.model import KnowledgeGraph
+
+    if since is None and until is None:
+        return kg
+    published = {a.id: a.date for a in kg.articles}
+
+    def in_period_evidence(record):
+        """The record told only by the articles published in the period (None if none is)."""
+        kept = tuple(e for e in record.evidence if in_period(published.get(e.article_id), since, until))
+        return replace(record, evidence=kept) if kept else None
+
+    events = tuple(e if e.date is not None else in_period_evidence(e) for e in kg.events
+                   if in_period(e.date, since, until) or e.date is None)
+    events = tuple(e for e in events if e is not None)
+    claims = tuple(c for c in map(in_period_evidence, kg.claims) if c is not None)
+    quantities = tuple(q for q in map(in_period_evidence, kg.quantities) if q is not None)
+    articles = {a.id for a in kg.articles if in_period(a.date, since, until)}
+    articles |= {a for record in (*events, *claims, *quantities) for a in record.articles}
+    articles |= {a.duplicate_of for a in kg.articles if a.id in articles and a.duplicate_of}
+    needed = {k for e in events for k in (e.source, e.target, e.place) if k}
+    needed |= {k for c in claims for k in (c.speaker, *c.about, *(c.statement[1:] if c.statement else ())) if k}
+    needed |= {k for q in quantities for k in q.about}
+    needed |= {k for a in articles for k in kg.mentions.get(a, ())}
+    by_key = {e.key: e for e in kg.entities}
+    frontier = needed
+    while frontier:  # the organisations and countries a kept entity points to, and theirs
+        frontier = {k for key in frontier if key in by_key for k in (*by_key[key].affiliations, by_key[key].nationality) if k} - needed
+        needed |= frontier
+    kept_claims, kept_quantities = {c.key for c in claims}, {q.key for q in quantities}
+    claims = tuple(replace(c, contradicts=tuple(k for k in c.contradicts if k in kept_claims),
+                           quantities=tuple(k for k in c.quantities if k in kept_quantities)) for c in claims)
+    return KnowledgeGraph(
+        articles=tuple(a for a in kg.articles if a.id in articles),
+        entities=tuple(e for e in kg.entities if e.key in needed),
+        events=events, claims=claims, quantities=quantities,
+        mentions={a: keys for a, keys in kg.mentions.items() if a in articles})
 
 
 def parameters(sparql: str) -> dict[str, str]:

@@ -13,17 +13,34 @@ from hypothesis import settings
 settings.register_profile("kg", derandomize=True, deadline=None)
 settings.load_profile("kg")
 
+from kg.config import SHARED_ENV, shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: the shared test data: $KG_SHARED, else ../shared beside the repository (README, "Test data")
+SHARED = shared_dir()
+SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "kg" / "data" / "samples"
+NO_SEEDS = f"seed corpus not found at {SEEDS}: set {SHARED_ENV} to the folder that holds seeds/"
+
+
+def pytest_report_header(config):
+    found = "found" if SEEDS.is_dir() else f"NOT found (set {SHARED_ENV}); the tests that need it are skipped"
+    return f"kg shared test data: {SHARED} ({found})"
 
 
 def pytest_collection_modifyitems(config, items):
     if not SEEDS.is_dir():
-        skip = pytest.mark.skip(reason=f"seed corpus not found at {SEEDS}")
+        skip = pytest.mark.skip(reason=NO_SEEDS)
         for item in items:
-            if "seed" in item.fixturenames or "seed_build" in item.fixturenames:
+            if "seed" in item.fixturenames or "seed_build" in item.fixturenames or "seeds" in item.keywords:
                 item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line that says how many tests were skipped for want of the shared data, and how to get them run."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if NO_SEEDS in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} tests skipped: {NO_SEEDS}", yellow=True)
 
 
 @pytest.fixture(scope="session")

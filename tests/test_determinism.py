@@ -12,7 +12,7 @@ import pytest
 
 from kg.synthetic import write_corpus
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+from tests.conftest import SEEDS
 EXPORTS = ["graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.graphml", "graph.json", "graph.html"]
 
 

@@ -50,7 +50,7 @@ def test_ctrl_c_during_parsing_leaves_no_export_and_the_rerun_resumes(corpus, cl
         build([corpus], out, Settings(), formats=FORMATS)
     assert len(parsed) == 4
     assert sorted(p.name for p in out.iterdir()) == [".cache"]  # no export, no report, no temporary file
-    assert len(list((out / ".cache").glob("*.pkl"))) == 4
+    assert len(list((out / ".cache").glob("*.json"))) == 4
 
     monkeypatch.undo()
     _, report = build([corpus], out, Settings(), formats=FORMATS)
@@ -82,7 +82,7 @@ def test_a_failure_while_writing_keeps_the_previous_complete_files(corpus, clean
 def test_a_broken_cache_entry_is_a_miss_not_a_crash(corpus, clean_build, tmp_path):
     out = tmp_path / "out"
     build([corpus], out, Settings(), formats=FORMATS)
-    entries = sorted((out / ".cache").glob("*.pkl"))
+    entries = sorted((out / ".cache").glob("*.json"))
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated, as by a crash mid-write
     entries[1].write_bytes(b"")
     _, report = build([corpus], out, Settings(), formats=FORMATS)
