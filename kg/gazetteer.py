@@ -45,6 +45,7 @@ class Gazetteer:
         self._metonyms = {name_key(m) for m in [*data["metonyms"], *capitals]}
         self._demonyms = {k.casefold(): v for k, v in data["demonyms"].items()}
         self.not_names = {n.casefold() for n in data["not_names"]}
+        self._honorifics = {k.casefold(): v for k, v in data.get("honorifics", {}).items()}
         wikidata = data["wikidata"]
         for country in pycountry.countries:
             label = data["country_names"].get(country.alpha_2) or getattr(country, "common_name", None) or country.name
@@ -81,6 +82,10 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """Country (or organisation) a demonym stands for: 'Chinese' -> 'China'."""
         return self._demonyms.get(word.strip().casefold())
+
+    def honorific(self, word: str) -> str | None:
+        """The gender an honorific gives ("Mrs" -> "female", "Dr" -> ""), None for other words."""
+        return self._honorifics.get(word.strip().rstrip(".").casefold())
 
     def wikidata(self, label: str) -> str:
         """The Wikidata id listed for a canonical label (countries, bodies, parties, people), or ""."""

@@ -8,6 +8,7 @@ downloaded at run time.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 import spacy
@@ -92,7 +93,6 @@ class GazetteerEntities:
 
     def __init__(self, nlp: Language, patterns: list[dict]):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels: dict[int, str] = {}
         by_label: dict[str, list[str]] = {}
         for pattern in patterns:
             by_label.setdefault(pattern["label"], []).append(pattern["pattern"])
@@ -122,7 +122,7 @@ def fix_entities(doc: Doc) -> Doc:
     """
     spans: list[Span] = []
     absorbed = -1
-    for ent in doc.ents:
+    for ent in filter(None, map(_repaired, doc.ents)):
         if ent.start < absorbed:
             continue
         label = ent.label_
@@ -169,6 +169,34 @@ def fix_entities(doc: Doc) -> Doc:
              for s in spans]
     doc.ents = filter_spans(spans + _propagated(doc, spans))
     return doc
+
+
+#: a figure, score or date that the model ran into a name in a results line ("Durham 114", "Seoul 1996-08-30")
+_FIGURE = re.compile(r"\d[\d,.:/-]*|[\d.]*\d-\d[\d-]*")
+
+
+def _repaired(ent: Span) -> Span | None:
+    """A model span cleaned of what is not part of a name, or None when nothing is left.
+
+    Names end before a bracket ("Scott Draper ( Australia") and before figures ("Hampshire 232");
+    a span that starts with an honorific is a person ("Mr Hague"), and a person's span takes the
+    honorific before it, so the mention says "Mrs Blair", not just "Blair".
+    """
+    doc = ent.doc
+    start, end, label = ent.start, ent.end, ent.label_
+    if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+        return ent
+    bracket = next((t.i for t in ent[1:] if t.text in "([{"), None)
+    end = bracket if bracket is not None else end
+    while end - start > 1 and (_FIGURE.fullmatch(doc[end - 1].text) and len(doc[end - 1].text) > 1 or doc[end - 1].is_punct):
+        end -= 1
+    if end - start > 1 and gazetteer().honorific(doc[start].text) is not None:
+        label = "PERSON"
+    elif label == "PERSON" and start > 0 and gazetteer().honorific(doc[start - 1].text) is not None:
+        start -= 1
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
+        return ent
+    return Span(doc, start, end, label=label)
 
 
 #: nouns that, in apposition, say a name is a place ("Bukavu, the region's second-largest city")

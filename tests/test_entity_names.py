@@ -28,5 +28,29 @@ def test_a_bracketed_outlet_opening_a_paragraph_is_a_credit(extract):
 
 
 def test_a_bracketed_abbreviation_inside_a_sentence_is_a_mention(extract):
-    found = names(extract, "The liberal Free Democrats ( FDP ) said on Tuesday they would leave the coalition.")
-    assert "FDP" in {n for n, _ in found}
+    found = {m.text for m in extract("The liberal Free Democrats ( FDP ) said on Tuesday they would leave the coalition.").mentions}
+    assert "FDP" in found
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Mr Hague said the party would fight on.", "Mr Hague", "Hague"),
+    ("Mrs Blair arrived in Downing Street on Monday.", "Mrs Blair", "Blair"),
+])
+def test_a_name_after_an_honorific_is_a_person_and_keeps_the_honorific_in_its_surface(extract, text, surface, name):
+    found = {m.text: (m.name, m.kind) for m in extract(text).mentions}
+    assert found[surface] == (name, "Person")
+
+
+@pytest.mark.parametrize("words, label, repaired", [
+    ("Scores : Durham 114 , Hampshire", (2, 4, "PERSON"), "Durham"),
+    ("SEOUL 1996-08-30", (0, 2, "GPE"), "SEOUL"),
+    ("Scott Draper ( Australia ) won", (0, 4, "ORG"), "Scott Draper"),
+    ("Power of Siberia 2", (0, 4, "ORG"), "Power of Siberia 2"),
+])
+def test_model_spans_end_before_figures_and_brackets(nlp, words, label, repaired):
+    from spacy.tokens import Span
+
+    from kg.nlp import _repaired
+
+    doc = nlp.make_doc(words)
+    assert _repaired(Span(doc, *label)).text == repaired

@@ -169,7 +169,8 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
         name = normalise_name(span.text, span.label_)
         if not _is_name(name, span):
             continue
-        kind = _kind(name, span.label_)
+        # "Mr Hague" is a person whatever "Hague" names elsewhere
+        kind = "Person" if span.label_ == "PERSON" and gazetteer().honorific(span[0].text) is not None else _kind(name, span.label_)
         known = gazetteer().lookup(name)
         if known is not None and kind == known.kind:
             name = known.label  # "U.S." -> "United States"; the surface form stays in ``text``
