@@ -19,3 +19,4 @@ def test_notebook_runs(path):
     assert not [o for o in outputs if o.get("output_type") == "error"]
     text = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "Vladimir Putin" in text
+    assert "'triples': 0" not in text  # the build report counts the graph's triples even without an export
