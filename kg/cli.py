@@ -95,6 +95,7 @@ def build(
     workers: int = typer.Option(0, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
     scheduler: str = typer.Option("", help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
     cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),
+    wait: float = typer.Option(0, help="Seconds to wait for another build writing into OUT (default: refuse at once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Build the graph and write graph.ttl, graph.jsonld, graph.graphml, graph.json, graph.html and report.json.
@@ -122,12 +123,14 @@ def build(
         STAGES.setLevel(logging.INFO)
         STAGES.propagate = False
         try:
-            _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update)
+            _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update, wait=wait)
         except Exception as exc:  # noqa: BLE001 - the user gets a readable line, not a traceback
             console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(EXIT_FAILED) from None
         finally:
             STAGES.removeHandler(handler)
+    for notice in report.notices:
+        console.print(f"[yellow]warning:[/yellow] {escape(notice)}", highlight=False, soft_wrap=True)
     for item in report.skipped:
         # one line per item, and a file name is text, never console markup
         console.print(f"[yellow]skipped[/yellow] {escape(item['path'])}: {escape(item['reason'])}", highlight=False, soft_wrap=True)
@@ -135,7 +138,7 @@ def build(
         for line in _summary(report, out, shutil.get_terminal_size((100, 24)).columns):
             console.print(line, highlight=False, soft_wrap=True)
     if report.articles == 0:
-        console.print("[red]error:[/red] no article could be read")
+        console.print(f"[red]error:[/red] no article could be read; {escape(str(out))} was left as it was", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)

@@ -19,6 +19,7 @@ from pathlib import Path
 from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
 from kg.export._atomic import make_stage, recover_stages, swap_in, write_text
+from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
 from kg.export.rdf import FORMATS, ONTOLOGY_FILE, to_rdf, write_ontology, write_rdf
 from kg.graph import to_networkx
@@ -153,6 +154,8 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     seconds = report.seconds
     t = time.perf_counter()
     formats = list(dict.fromkeys(["turtle", *formats]))
+    others = [f for f in formats if f in OTHER_FORMATS]
+    formats = [f for f in formats if f not in OTHER_FORMATS]
     STAGES.info("export")
     rdf = to_rdf(kg, settings.base_iri)
     report.triples = len(rdf)
@@ -166,6 +169,8 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     write_graphml(nxg, out / "graph.graphml")
     write_node_link(nxg, out / "graph.json")
     report.outputs |= {"graphml": "graph.graphml", "node-link": "graph.json"}
+    for fmt in others:
+        report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
     seconds["export"] = time.perf_counter() - t
     t = time.perf_counter()
     from kg.viewer import summarise
