@@ -1,4 +1,4 @@
-"""The HTML viewer as a file: self-contained, article text carried as escaped data, readable styling, a stable layout.
+"""The HTML viewer as a file: self-contained, drawn from the records, article text carried as escaped data, stable bytes.
 
 What the page does in a browser is in test_viewer_browser.py.
 """
@@ -9,39 +9,45 @@ import datetime as dt
 import hashlib
 import json
 import re
+from decimal import Decimal
+from types import SimpleNamespace
 
 import networkx as nx
+import numpy as np
 import pytest
 
-from kg.model import Article
-from kg.viewer import STYLE, layout, render_html
+from kg.graph import to_networkx
+from kg.model import Article, Claim, Entity, Event, Evidence, KnowledgeGraph, Quantity
+from kg.viewer import STYLE, page_data, render_html, summarise
+from kg.viewer.data import actor_group, event_kind, modality
+from kg.viewer.layout import ISOLATED, view_layout
 
 HOSTILE = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "\"quoted\" & 'single'", "</script><b>",
            "/*KG_VIS_JS*/ /*KG_DATA*/", "\u2028line separator"]
 
 
-def page_data(page: str) -> dict:
+def page_json(page: str) -> dict:
     """The JSON the page's own script starts from."""
     return json.loads(re.search(r"const KG = (.*?);\n", page).group(1))
 
 
-def small_graph(text: str = "plain") -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
-    g.add_node("person/x", node_type="entity", kind="Person", label=f"Person {text}", aliases=f"{text}; X",
-               mention_count=9, articles="a1", job_titles="")
-    g.add_node("country/y", node_type="entity", kind="Country", label="Country Y", aliases="", mention_count=1, articles="a1")
-    g.add_node("event/1", node_type="event", kind="Event", label=f"X meets Y {text}", event_type="meet", articles="a1",
-               source_count=1, evidence=f"[a1] X met Y, {text}.")
-    g.add_node("claim/1", node_type="claim", kind="Claim", label=text, text=text, stance="Deny", articles="a1",
-               source_count=1, evidence=f"[a1] X denied {text}.")
-    g.add_edge("event/1", "person/x", key="source_actor", relation="source_actor")
-    g.add_edge("event/1", "country/y", key="target_actor", relation="target_actor")
-    g.add_edge("claim/1", "person/x", key="attributed_to", relation="attributed_to")
-    return g
+def small_kg(text: str = "plain", *, event_extra: dict | None = None) -> KnowledgeGraph:
+    """Two actors, a place, one event between them, a denied claim, a figure; ``text`` in every string."""
+    article = Article(id="a1", text=text, title=f"Headline {text}", url="https://example.com/x", date=dt.date(2024, 5, 1))
+    ev = Evidence("a1", f"X met Y, {text}.", 0, 10)
+    entities = (Entity("person/x", f"Person {text}", "Person", aliases=(text, "X"), mention_count=9, articles=("a1",)),
+                Entity("country/y", "Country Y", "Country", mention_count=1, articles=("a1",)),
+                Entity("city/z", "City Z", "City", mention_count=1, articles=("a1",)))
+    event = Event("e1", "attack", "strike", "person/x", "country/y", "city/z", dt.date(2024, 4, 30), (ev,), label=f"X attacks Y {text}")
+    if event_extra:
+        event = SimpleNamespace(**{**event.__dict__, **event_extra})  # a record with fields the model may gain
+    claim = Claim("c1", "person/x", "Deny", text, "direct", "deny", ("country/y",), (Evidence("a1", f"X denied {text}.", 0, 5),))
+    quantity = Quantity("q1", Decimal(5), "USD", f"$5 {text}", text, ("country/y",), "", (ev,))
+    return KnowledgeGraph((article,), entities, (event,), (claim,), (quantity,))
 
 
 def test_the_page_requests_nothing_from_another_host():
-    page = render_html(small_graph())
+    page = render_html(small_kg())
     assert "<script src" not in page and "<link" not in page and "@import" not in page
     assert not re.search(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""", page)
     assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", page)
@@ -49,7 +55,7 @@ def test_the_page_requests_nothing_from_another_host():
 
 
 def test_the_content_security_policy_allows_exactly_the_pages_own_scripts():
-    page = render_html(small_graph())
+    page = render_html(small_kg())
     allowed = set(re.findall(r"'sha256-([^']+)'", page))
     scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
     assert len(scripts) == 2
@@ -59,91 +65,113 @@ def test_the_content_security_policy_allows_exactly_the_pages_own_scripts():
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_article_text_is_data_never_markup(text):
-    article = Article(id="a1", text=text, title=f"Headline {text}", url="https://example.com/x", date=dt.date(2024, 5, 1))
-    page = render_html(small_graph(text), articles=[article])
+    page = render_html(small_kg(text))
     body = page.split("const KG = ", 1)[1]
     for markup in ("<script", "<img", "</script><b>"):
         assert markup not in body
-    data = page_data(page)  # the page parses back, and every string arrives unchanged
-    assert data["articles"]["a1"]["title"] == f"Headline {text}"
-    labels = {n["full_label"] for n in data["nodes"]}
-    assert f"Person {text}" in labels and text in labels
-    assert [["a1", f"X denied {text}."]] in [n["evidence"] for n in data["nodes"]]
+    data = page_json(page)  # the page parses back, and every string arrives unchanged
+    assert data["articles"][0]["title"] == f"Headline {text}"
+    assert f"Person {text}" in {e["label"] for e in data["entities"]}
+    assert data["claims"][0]["text"] == text
+    assert f"X denied {text}." in data["sentences"]
 
 
 def test_a_placeholder_inside_article_text_is_not_filled():
-    page = render_html(small_graph("/*KG_VIS_JS*/"))
-    assert page_data(page)["nodes"][0]["full_label"] == "Person /*KG_VIS_JS*/"
+    page = render_html(small_kg("/*KG_VIS_JS*/"))
+    assert page_json(page)["entities"][0]["label"] == "Person /*KG_VIS_JS*/"
 
 
-@pytest.mark.parametrize("attrs, group", [
-    ({"node_type": "entity", "kind": "Person"}, "Person"),
-    ({"node_type": "entity", "kind": "City"}, "Place"),
-    ({"node_type": "entity", "kind": "AdministrativeArea"}, "Place"),
-    ({"node_type": "entity", "kind": "GovernmentOrganization"}, "Organization"),
-    ({"node_type": "event", "kind": "Event", "event_type": "meet"}, "Event"),
-    ({"node_type": "claim", "kind": "Claim", "stance": "Assert"}, "Claim"),
-    ({"node_type": "claim", "kind": "Claim", "stance": "Deny"}, "Denied claim"),
-    ({"node_type": "quantity", "kind": "Quantity"}, "Quantity"),
+def test_the_same_records_give_the_same_bytes():
+    assert render_html(small_kg()) == render_html(small_kg())
+
+
+@pytest.mark.parametrize("kind, group", [
+    ("Person", "Person"), ("Country", "Country"), ("City", "Place"), ("AdministrativeArea", "Place"), ("Place", "Place"),
+    ("GovernmentOrganization", "Organization"), ("NewsMediaOrganization", "Organization"), ("Organization", "Organization"),
+    ("ArmedGroup", "Group"), ("Group", "Group"),
 ])
-def test_each_kind_gets_its_legend_colour_and_shape(attrs, group):
-    g = nx.MultiDiGraph()
-    g.add_node("n", label="n", **attrs)
-    node = page_data(render_html(g))["nodes"][0]
-    assert node["category"] == group
-    assert (node["color"], node["shape"]) == STYLE[group]
+def test_each_kind_gets_a_legend_group_with_a_colour_and_a_shape(kind, group):
+    assert actor_group(kind) == group
+    assert group in STYLE
 
 
-def test_denied_claims_have_a_dashed_thick_border_and_asserted_ones_do_not():
-    g = small_graph()
-    g.add_node("claim/2", node_type="claim", kind="Claim", label="said", stance="Assert", articles="a1")
-    nodes = {n["id"]: n for n in page_data(render_html(g))["nodes"]}
-    assert nodes["claim/1"]["shapeProperties"]["borderDashes"] and nodes["claim/1"]["borderWidth"] > 1
-    assert nodes["claim/2"]["shapeProperties"]["borderDashes"] is False
+def test_events_carry_their_plover_type_cameo_code_and_modality():
+    event = page_json(render_html(small_kg()))["events"][0]
+    assert (event["plover"], event["cameo"], event["modality"]) == ("ASSAULT", "19", "asserted")
+    assert (event["source"], event["target"], event["place"], event["date"]) == ("person/x", "country/y", "city/z", "2024-04-30")
 
 
-def test_the_legend_counts_nodes_per_type():
-    legend = {item["name"]: item["count"] for item in page_data(render_html(small_graph()))["legend"]}
-    assert legend["Person"] == legend["Country"] == legend["Event"] == legend["Denied claim"] == 1
-    assert legend["Claim"] == legend["Quantity"] == 0
+def test_fields_the_model_is_gaining_are_read_when_present():
+    kg = small_kg(event_extra={"modality": "Intended", "plover": "THREATEN", "cameo": "13", "reported_by": ("country/y",)})
+    event = page_json(render_html(kg))["events"][0]
+    assert (event["plover"], event["cameo"], event["modality"], event["reporters"]) == ("THREATEN", "13", "intended", ["country/y"])
+    assert modality(SimpleNamespace(modality="")) == "asserted"
+    assert event_kind(SimpleNamespace(event_type="unknown-type")) == ("UNKNOWN-TYPE", "")
 
 
-def test_more_mentions_draw_a_bigger_node():
-    nodes = {n["id"]: n for n in page_data(render_html(small_graph()))["nodes"]}
-    assert nodes["person/x"]["size"] > nodes["country/y"]["size"]
+def test_every_fact_points_at_its_sentence_and_article():
+    data = page_json(render_html(small_kg()))
+    for fact in data["events"] + data["claims"] + data["quantities"]:
+        assert fact["evidence"]
+        for article, sentence in fact["evidence"]:
+            assert data["articles"][article]["id"] == "a1" and data["articles"][article]["url"] == "https://example.com/x"
+            assert data["sentences"][sentence].startswith("X ")
+    claim = data["claims"][0]
+    assert (claim["speaker"], claim["stance"], claim["date"]) == ("person/x", "Deny", "2024-05-01")  # the day it was reported
 
 
-def test_edges_are_labelled_with_the_relation_and_the_event_type():
-    labels = {(e["from"], e["to"]): e["label"] for e in page_data(render_html(small_graph()))["edges"]}
-    assert labels[("event/1", "person/x")] == "meet: source"
-    assert labels[("event/1", "country/y")] == "meet: target"
-    assert labels[("claim/1", "person/x")] == "attributed to"
+def test_the_actors_view_leaves_places_to_the_panel_and_the_full_view_has_every_record():
+    layouts = page_json(render_html(small_kg()))["layouts"]
+    assert set(layouts["actors"]["ids"]) == {"person/x", "country/y"}
+    assert set(layouts["full"]["ids"]) == {"person/x", "country/y", "city/z", "event/e1", "claim/c1", "quantity/q1"}
 
 
-def test_tooltips_are_plain_text_with_name_aliases_evidence_and_headline():
-    article = Article(id="a1", text="t", title="Leaders meet")
-    node = next(n for n in page_data(render_html(small_graph(), articles=[article]))["nodes"] if n["id"] == "event/1")
-    assert node["title"].splitlines()[0] == "X meets Y plain"
-    assert "X met Y, plain." in node["title"] and "Leaders meet" in node["title"]
-    person = next(n for n in page_data(render_html(small_graph()))["nodes"] if n["id"] == "person/x")
-    assert "also: plain; X" in person["title"] and person["aliases"] == ["plain", "X"]
+def test_speakers_carry_their_claim_count():
+    entities = {e["id"]: e for e in page_json(render_html(small_kg()))["entities"]}
+    assert (entities["person/x"]["claims"], entities["country/y"]["claims"]) == (1, 0)
 
 
-def test_the_layout_is_repeatable_and_puts_unlinked_nodes_below_the_rest():
-    g = small_graph()
-    g.add_node("place/alone", node_type="entity", kind="Place", label="Alone")
-    first, second = layout(g), layout(g)
+def test_the_layout_is_repeatable_and_separates_communities_and_unlinked_nodes():
+    clique = lambda p: [(f"{p}{i}", f"{p}{j}", 1.0) for i in range(5) for j in range(i + 1, 5)]
+    nodes = [f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)] + ["alone"]
+    edges = clique("a") + clique("b") + [("a0", "b0", 0.1)]
+    sizes = {n: 10.0 for n in nodes}
+    first, second = view_layout(nodes, edges, sizes), view_layout(nodes, edges, sizes)
     assert first == second
-    assert first["place/alone"][1] > max(y for n, (_, y) in first.items() if n != "place/alone")
+    community = dict(zip(first["ids"], first["community"]))
+    assert community["alone"] == ISOLATED
+    assert len({community[f"a{i}"] for i in range(5)}) == 1 and len({community[f"b{i}"] for i in range(5)}) == 1
+    assert community["a1"] != community["b1"]
 
 
-def test_the_seed_viewer_carries_aliases_evidence_and_headlines(seed_build):
+def test_no_two_shapes_of_a_community_overlap_in_the_seed_layout(seed_build):
+    kg, _, _ = seed_build
+    for view in page_data(kg)["layouts"].values():
+        points = np.column_stack([view["x"], view["y"]])
+        sizes, community = np.array(view["size"]), np.array(view["community"])
+        for c in set(view["community"]) - {ISOLATED}:
+            inside = np.flatnonzero(community == c)
+            for a in inside:
+                for b in inside[inside > a]:
+                    assert np.hypot(*(points[a] - points[b])) >= sizes[a] + sizes[b]
+
+
+def test_the_viewer_is_drawn_from_the_records_behind_a_networkx_graph():
+    kg = small_kg()
+    shown, note = summarise(to_networkx(kg), max_nodes=1)
+    assert shown is kg and note == ""
+    assert render_html(to_networkx(kg)) == render_html(kg)
+    with pytest.raises(TypeError, match="KnowledgeGraph"):
+        render_html(nx.MultiDiGraph())
+
+
+def test_the_seed_viewer_carries_every_record_with_its_headline(seed_build):
     kg, _, out = seed_build
-    data = page_data((out / "graph.html").read_text(encoding="utf-8"))
-    assert len(data["nodes"]) == len(kg.entities) + len(kg.events) + len(kg.claims) + len(kg.quantities)
-    assert {a.id for a in kg.articles} <= set(data["articles"])
-    assert any(a["title"] for a in data["articles"].values())
-    zelensky = next(n for n in data["nodes"] if n["full_label"].startswith("Volodymyr Zelensk"))
-    assert zelensky["category"] == "Person" and zelensky["articles"]
-    assert any(n["evidence"] for n in data["nodes"] if n["category"] == "Event")
-    assert all(n["x"] is not None and n["y"] is not None for n in data["nodes"])
+    data = page_json((out / "graph.html").read_text(encoding="utf-8"))
+    assert len(data["entities"]) == len(kg.entities) and len(data["events"]) == len(kg.events)
+    assert len(data["claims"]) == len(kg.claims) and len(data["quantities"]) == len(kg.quantities)
+    assert {a.id for a in kg.articles} <= {a["id"] for a in data["articles"]}
+    assert any(a["title"] for a in data["articles"])
+    zelensky = next(e for e in data["entities"] if e["label"].startswith("Volodymyr Zelensk"))
+    assert zelensky["group"] == "Person" and zelensky["articles"] and zelensky["id"] in data["layouts"]["actors"]["ids"]
+    assert all(ev["evidence"] for ev in data["events"])

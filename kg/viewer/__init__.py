@@ -48,11 +48,13 @@ STYLE = {
     "Denied claim": ("#b00020", "dot"),
     "Quantity": ("#6c7a7d", "triangleDown"),
 }
-#: link colour per PLOVER event type; a type not listed gets a grey
+#: link colour per PLOVER event type: greens and blues cooperate, oranges and purples speak against, reds and browns act
+#: against; a type not listed gets a grey
 EVENT_COLOURS = {
-    "CONSULT": "#2b7bba", "COOPERATE": "#2f9e58", "AID": "#139a9a", "DEMAND": "#d98200", "ACCUSE": "#c2571a",
-    "REJECT": "#8e44ad", "THREATEN": "#d4367a", "SANCTION": "#8b5a2b", "ASSAULT": "#c0182b", "PROTEST": "#7a7a00",
-    "MOBILIZE": "#a63d40", "COERCE": "#9c1c5b", "RETREAT": "#4a7f9c", "YIELD": "#5c8a3a", "DISAPPROVE": "#b5651d",
+    "AGREE": "#3c8d2f", "CONSULT": "#2b7bba", "SUPPORT": "#6f9a2a", "COOPERATE": "#1f9e89", "AID": "#1592b0",
+    "CONCEDE": "#5b7fb8", "RETREAT": "#7f93a8", "REQUEST": "#d98200", "ACCUSE": "#c2571a", "REJECT": "#8e44ad",
+    "THREATEN": "#d4367a", "PROTEST": "#9a7d0a", "SANCTION": "#8b5a2b", "MOBILIZE": "#a63d40", "COERCE": "#7b1f5a",
+    "ASSAULT": "#c0182b",
 }
 #: past this many nodes a view opens on its communities as super-nodes, each expanding on click
 AGGREGATE_ABOVE = 5000

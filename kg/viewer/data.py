@@ -43,7 +43,7 @@ def event_kind(event) -> tuple[str, str]:
     """
     scheme = EVENT_TYPES.get(getattr(event, "event_type", ""))
     plover = getattr(event, "plover", None) or (scheme.plover if scheme else str(event.event_type).upper())
-    cameo = getattr(event, "cameo", None) or (scheme.cameo if scheme else "")
+    cameo = getattr(event, "cameo", None) or (getattr(scheme, "cameo", "") if scheme else "")
     return str(plover), str(cameo)
 
 
@@ -89,6 +89,12 @@ def _article_rows(kg: KnowledgeGraph) -> tuple[list[dict], dict[str, int]]:
     return rows, {aid: i for i, aid in enumerate(ids)}
 
 
+def _reporters(event, entity_keys: set[str]) -> list[str]:
+    """Who the sentence says reports the event: entity keys, or names when the model gives names."""
+    value = getattr(event, "reported_by", None) or getattr(event, "report_source", None) or ()
+    return [str(v) for v in ((value,) if isinstance(value, str) else value)]
+
+
 def _report_date(record, article_rows: list[dict], articles: dict[str, int]) -> str:
     """When a claim was reported: its earliest article's date ("" when no article is dated)."""
     dates = [article_rows[articles[e.article_id]]["date"] for e in record.evidence if e.article_id in articles]
@@ -110,7 +116,7 @@ def page_records(kg: KnowledgeGraph) -> dict:
             "place": ev.place if ev.place in entity_keys else None,
             "date": ev.date.isoformat() if ev.date else "", "modality": modality(ev), "label": ev.label,
             "sources": kg.source_count(ev), "evidence": _evidence(ev, articles, sentences),
-            "reporter": str(getattr(ev, "report_source", "") or getattr(ev, "reporter", "") or ""),
+            "reporters": _reporters(ev, entity_keys),
         })
     claims = []
     for c in kg.claims:

@@ -64,7 +64,7 @@ def _close_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarr
     return a[near], b[near]
 
 
-def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 60) -> np.ndarray:
+def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.ndarray:
     """Push overlapping shapes apart (each pair by half of what they lack) until none overlap."""
     if len(points) < 2:
         return points
@@ -83,9 +83,8 @@ def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 60) -> np.nda
         delta[stuck] = np.column_stack([np.cos(angle), np.sin(angle)])
         dist[stuck] = 1.0
         push = delta / dist[:, None] * ((need - dist) / 2)[:, None]
-        moves = np.zeros_like(points)
-        np.add.at(moves, i, -push)
-        np.add.at(moves, j, push)
+        n = len(points)
+        moves = np.column_stack([np.bincount(j, push[:, k], n) - np.bincount(i, push[:, k], n) for k in (0, 1)])
         points = points + moves
     return points
 
