@@ -23,6 +23,8 @@ ISOLATED = -1
 LINK_LENGTH = 90.0
 #: empty space kept between two node shapes, as a share of their radii
 _GAP = 1.6
+#: communities larger than this use the grid variant of Fruchterman-Reingold (linear instead of quadratic per step)
+_GRID_ABOVE = 200
 
 
 def _merged_edges(index: dict[str, int], edges) -> dict[tuple[int, int], float]:
@@ -100,9 +102,9 @@ def _community_picture(nodes: list[int], merged: dict[tuple[int, int], float], r
     else:
         g = igraph.Graph(n=len(nodes), edges=pairs)
         weights = [merged[(nodes[a], nodes[b])] for a, b in pairs]
-        points = np.array(g.layout_fruchterman_reingold(weights=weights, niter=300, grid="auto").coords)
-        lengths = [math.dist(points[a], points[b]) for a, b in pairs]
-        mean = sum(lengths) / len(lengths) if lengths else 0.0
+        points = np.array(g.layout_fruchterman_reingold(weights=weights, niter=300, grid=len(nodes) > _GRID_ABOVE).coords)
+        ends = np.array(pairs).reshape(-1, 2)
+        mean = float(np.hypot(*(points[ends[:, 0]] - points[ends[:, 1]]).T).mean()) if len(ends) else 0.0
         points = points * (LINK_LENGTH / mean if mean else 1.0)
     points = _separate(points, radii[nodes])
     return points - points.mean(axis=0)
