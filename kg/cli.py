@@ -225,9 +225,10 @@ def serve(
     data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to serve."),
     bind: str = typer.Option("127.0.0.1:7878", help="HOST:PORT to listen on (127.0.0.1: this machine only)."),
     store: Optional[Path] = typer.Option(None, help="Folder for the Oxigraph store (default: a temporary folder, deleted on exit)."),
-    timeout: int = typer.Option(60, help="Seconds a query may run."),
+    timeout: int = typer.Option(60, help="Seconds a query may run; a longer one is stopped (HTTP 503)."),
+    workers: int = typer.Option(2, help="Worker processes answering queries at once."),
 ) -> None:
-    """Serve the exports as a read-only SPARQL 1.1 endpoint (Oxigraph) at http://HOST:PORT/query.
+    """Serve the exports as a read-only SPARQL 1.1 endpoint (pyoxigraph) at http://HOST:PORT/query.
 
     Example: curl http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
@@ -239,7 +240,7 @@ def serve(
     with tempfile.TemporaryDirectory(prefix="kg-store-") as tmp:
         try:
             location = prepare_store(data, store or Path(tmp) / "store")
-            server = start_server(location, bind, timeout_s=timeout)
+            server = start_server(location, bind, timeout_s=timeout, workers=workers)
         except (OSError, ValueError, SyntaxError) as exc:
             console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(EXIT_FAILED) from None

@@ -1,8 +1,13 @@
-"""`kg serve`: a real SPARQL 1.1 endpoint (Oxigraph) over the seed export, queried over HTTP."""
+"""`kg serve`: a real SPARQL 1.1 endpoint (pyoxigraph in worker processes) over the seed export, queried over HTTP.
+
+The load test here is short (20 clients for a few seconds); benchmarks/serve_load.py runs it for longer and
+measures throughput, latency and memory.
+"""
 from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -10,8 +15,11 @@ import urllib.request
 
 import pytest
 
-from kg.query import read_query
+from kg.query import competency_questions, read_query
 from kg.serve import prepare_store, start_server
+
+TIMEOUT_S = 2
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 def _free_port() -> int:
@@ -20,20 +28,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _sparql(url: str, query: str) -> dict:
+def _sparql(url: str, query: str, timeout: float = 10) -> dict:
     """POST a query the way the SPARQL 1.1 protocol says; JSON results back."""
     body = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(url, data=body, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=10) as response:
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
+
+
+def _error(url: str, query: str) -> tuple[int, str]:
+    """Status and body of a query that must fail."""
+    with pytest.raises(urllib.error.HTTPError) as failure:
+        _sparql(url, query, timeout=30)
+    return failure.value.code, failure.value.read().decode()
 
 
 @pytest.fixture(scope="module")
 def endpoint(seed_build, tmp_path_factory):
     location = prepare_store([seed_build[2]], tmp_path_factory.mktemp("serve") / "store")
     port = _free_port()
-    server = start_server(location, f"127.0.0.1:{port}", quiet=True)
+    server = start_server(location, f"127.0.0.1:{port}", timeout_s=TIMEOUT_S, quiet=True)
     url = f"http://127.0.0.1:{port}/query"
     try:
         deadline = time.monotonic() + 20
@@ -77,3 +92,55 @@ def test_prepare_store_refuses_a_folder_that_is_not_a_store(tmp_path, seed_build
     with pytest.raises(FileExistsError):
         prepare_store([seed_build[2]], tmp_path)
     assert (tmp_path / "notes.txt").exists()
+
+
+def test_a_malformed_query_gets_400_with_the_parsers_message(endpoint):
+    status, body = _error(endpoint, "SELECT * WHERE { ?s ?p ")
+    assert status == 400
+    assert body.startswith("malformed query: error at 1:24: expected one of")
+
+
+def test_an_expensive_query_is_stopped_by_the_timeout_with_a_clear_error(endpoint):
+    start = time.monotonic()
+    status, body = _error(endpoint, CROSS_PRODUCT)
+    seconds = time.monotonic() - start
+    assert status == 503
+    assert f"query stopped: it ran longer than the endpoint's limit of {TIMEOUT_S} s" in body
+    assert TIMEOUT_S <= seconds < TIMEOUT_S + 5
+    assert _sparql(endpoint, "ASK { ?s ?p ?o }")["boolean"] is True  # the server is free again
+
+
+def test_twenty_concurrent_clients_get_the_same_answers_as_one(endpoint):
+    questions = {name: read_query(name) for name in competency_questions()}
+    expected = {name: _sparql(endpoint, text) for name, text in questions.items()}
+    failures, answered = [], []
+
+    def client(offset: int) -> None:
+        names = list(questions)
+        deadline = time.monotonic() + 3
+        i = offset
+        while time.monotonic() < deadline:
+            name = names[i % len(names)]
+            try:
+                if _sparql(endpoint, questions[name]) != expected[name]:
+                    failures.append(f"{name}: different answer")
+                answered.append(name)
+            except Exception as exc:  # noqa: BLE001 - every failure is collected and reported
+                failures.append(f"{name}: {exc!r}")
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    assert len(answered) >= 20 * len(questions) // 2
+
+
+def test_get_and_the_query_form(endpoint):
+    url = endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"}), timeout=10) as r:
+        assert json.load(r)["boolean"] is True
+    with urllib.request.urlopen(endpoint.replace("/query", "/"), timeout=10) as r:
+        assert b"<form" in r.read()
