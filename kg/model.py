@@ -216,6 +216,8 @@ class KnowledgeGraph:
     quantities: tuple[Quantity, ...]
     mentions: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     """article id -> keys of the entities it mentions"""
+    merges: tuple[tuple[str, str, str, str], ...] = field(default=(), compare=False)
+    """(entity key, name as written, canonical label, reason) for every name resolution merged: the audit trail"""
 
     def source_count(self, record: "Sourced") -> int:
         """Independent articles behind an event, claim or quantity: a duplicate, or a second telling

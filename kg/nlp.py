@@ -122,7 +122,7 @@ def fix_entities(doc: Doc) -> Doc:
     """
     spans: list[Span] = []
     absorbed = -1
-    for ent in filter(None, map(_repaired, doc.ents)):
+    for ent in (part for e in doc.ents for part in _repaired(e)):
         if ent.start < absorbed:
             continue
         label = ent.label_
@@ -172,31 +172,47 @@ def fix_entities(doc: Doc) -> Doc:
 
 
 #: a figure, score or date that the model ran into a name in a results line ("Durham 114", "Seoul 1996-08-30")
-_FIGURE = re.compile(r"\d[\d,.:/-]*|[\d.]*\d-\d[\d-]*")
+_FIGURE = re.compile(r"[\d.]*\d[\d,.:/-]*")
+#: what separates two names the model ran together: a score, a spaced dash, "v" ("Norwich 1 Wolverhampton 0",
+#: "Romania - Cosmin Contra", "Birmingham v Barnsley")
+_BETWEEN_NAMES = {"-", "--", "–", "—", "v", "vs", "v.", "vs."}
 
 
-def _repaired(ent: Span) -> Span | None:
-    """A model span cleaned of what is not part of a name, or None when nothing is left.
+def _repaired(ent: Span) -> list[Span]:
+    """A model span cleaned of what is not part of a name: none, one or several names.
 
-    Names end before a bracket ("Scott Draper ( Australia") and before figures ("Hampshire 232");
-    a span that starts with an honorific is a person ("Mr Hague"), and a person's span takes the
-    honorific before it, so the mention says "Mrs Blair", not just "Blair".
+    Names end before a bracket ("Scott Draper ( Australia") and figures ("Hampshire 232"); figures,
+    spaced dashes and "v" between names part them ("Oldham 3 Ipswich"); a span that starts with an
+    honorific is a person ("Mr Hague"), and a person's span takes the honorific before it, so the
+    mention says "Mrs Blair", not just "Blair".
     """
     doc = ent.doc
-    start, end, label = ent.start, ent.end, ent.label_
-    if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
-        return ent
-    bracket = next((t.i for t in ent[1:] if t.text in "([{"), None)
-    end = bracket if bracket is not None else end
-    while end - start > 1 and (_FIGURE.fullmatch(doc[end - 1].text) and len(doc[end - 1].text) > 1 or doc[end - 1].is_punct):
-        end -= 1
-    if end - start > 1 and gazetteer().honorific(doc[start].text) is not None:
-        label = "PERSON"
-    elif label == "PERSON" and start > 0 and gazetteer().honorific(doc[start - 1].text) is not None:
-        start -= 1
-    if (start, end, label) == (ent.start, ent.end, ent.label_):
-        return ent
-    return Span(doc, start, end, label=label)
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+        return [ent]
+    bracket = next((t.i for t in ent[1:] if t.text in "([{"), ent.end)
+    parts, start = [], ent.start
+    for i in range(ent.start, bracket + 1):
+        if i == bracket or _FIGURE.fullmatch(doc[i].text) or (doc[i].text in _BETWEEN_NAMES and doc[i].whitespace_ and i > ent.start
+                                                              and doc[i - 1].whitespace_):
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if len(parts) == 1 and parts[0] == (ent.start, ent.end):
+        parts = [(ent.start, ent.end)]
+    spans = []
+    for start, end in parts:
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end <= start or not any(c.isalpha() for c in doc[start:end].text):
+            continue
+        label = ent.label_
+        if end - start > 1 and gazetteer().honorific(doc[start].text) is not None:
+            label = "PERSON"
+        elif label == "PERSON" and start > 0 and gazetteer().honorific(doc[start - 1].text) is not None:
+            start -= 1
+        same = (start, end, label) == (ent.start, ent.end, ent.label_)
+        spans.append(ent if same else Span(doc, start, end, label=label))
+    return spans
 
 
 #: nouns that, in apposition, say a name is a place ("Bukavu, the region's second-largest city")

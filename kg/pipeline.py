@@ -165,6 +165,8 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
         report.outputs[fmt] = path.name
     write_ontology(out)
     report.outputs["ontology"] = ONTOLOGY_FILE
+    write_text(out / "merges.tsv", "".join("\t".join(row) + "\n" for row in [("entity", "name", "label", "reason"), *kg.merges]))
+    report.outputs["merges"] = "merges.tsv"
     nxg = to_networkx(kg)
     write_graphml(nxg, out / "graph.graphml")
     write_node_link(nxg, out / "graph.json")

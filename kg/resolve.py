@@ -38,45 +38,61 @@ def family(kind: str) -> str:
 class EntityResolver:
     """Maps mentions to canonical entities; one entity per real-world name.
 
-    Deterministic and order-independent: the canonical label is chosen from
-    counts with ties broken by the name itself, never by arrival order.
+    Each article is read first: a name's type is the one its own article gives it (the corpus vote
+    only breaks a tie), and a surname or "Mr X" is the full name that article uses.  Deterministic
+    and order-independent: labels come from counts with ties broken by the name itself.  Every
+    merge is kept with its reason (:meth:`merge_table`) so a user can audit it.
     """
 
     def __init__(self, fuzzy_threshold: float = 90.0):
         self.threshold = fuzzy_threshold
         self._canonical: dict[tuple[str, str], str] = {}  # (family, name key) -> canonical name
+        self._people: dict[tuple[str, str, str], str] = {}  # (article, name key, gender) -> canonical name
+        self._family: dict[tuple[str, str], str] = {}  # (article, name key) -> family
+        self._majority: dict[str, str] = {}  # name key -> the corpus' family
+        self._merges: dict[tuple[str, str, str], str] = {}  # (family, name, label) -> why name became label
 
     def fit(self, mentions: Iterable[Mention]) -> "EntityResolver":
-        by_name: dict[str, Counter] = defaultdict(Counter)
-        names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        mentions = list(mentions)
+        corpus: dict[str, Counter] = defaultdict(Counter)
+        local: dict[tuple[str, str], Counter] = defaultdict(Counter)
         for m in mentions:
-            kind = _known_kind(m)
-            by_name[name_key(m.name)][family(kind)] += 1
-            names[(family(kind), m.name)] += Counter({m.name: 1})
-        # one family per name: the majority (ties: the alphabetically first family)
-        majority = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in by_name.items()}
+            fam = family(_known_kind(m))
+            corpus[name_key(m.name)][fam] += 1
+            local[(m.article_id, name_key(m.name))][fam] += 1
+        self._majority = {key: _vote(c) for key, c in corpus.items()}
+        # the article's own evidence decides ("West Indies" a team in one report, a place in another);
+        # the other articles' shares weigh in as one and a half mentions, so they outvote one stray label
+        self._family = {(article, key): _vote(_with_prior(c, corpus[key]), self._majority[key]) for (article, key), c in local.items()}
         counts: dict[str, Counter] = defaultdict(Counter)
-        for (fam, name), c in names.items():
-            counts[majority[name_key(name)]][name] += sum(c.values())
-        self._majority = majority
+        people: list[Mention] = []
+        for m in mentions:
+            fam = self.family_of(m)
+            counts[fam][m.name] += 1
+            if fam == "person":
+                people.append(m)
         for fam, name_counts in counts.items():
-            self._fit_family(fam, name_counts)
+            if fam != "person":
+                self._fit_family(fam, name_counts)
+        self._fit_people(people, counts["person"])
         return self
 
     def _fit_family(self, fam: str, name_counts: Counter) -> None:
         canonical: dict[str, str] = {}
         for name in name_counts:
             known = gazetteer().lookup(name)
-            if known and fam != "person" and family(known.kind) == fam:
+            if known and family(known.kind) == fam:
                 canonical[name] = known.label
-        if fam == "person":
-            canonical.update(self._merge_people(name_counts))
-        else:
-            canonical.update(self._merge_fuzzy([n for n in name_counts if n not in canonical], name_counts))
+                self._merged(fam, name, known.label, "an alias the gazetteer lists")
+        canonical.update(self._merge_fuzzy([n for n in name_counts if n not in canonical], name_counts, fam))
         for name in name_counts:
             self._canonical[(fam, name_key(name))] = canonical.get(name, name)
 
-    def _merge_fuzzy(self, names: list[str], counts: Counter) -> dict[str, str]:
+    def _merged(self, fam: str, name: str, label: str, reason: str) -> None:
+        if name_key(name) != name_key(label):
+            self._merges.setdefault((fam, name, label), reason)
+
+    def _merge_fuzzy(self, names: list[str], counts: Counter, fam: str) -> dict[str, str]:
         """Spelling variants within blocks of names sharing their last word's first three letters."""
         blocks: dict[str, list[str]] = defaultdict(list)
         for name in names:
@@ -99,67 +115,160 @@ class EntityResolver:
             label = min(members, key=lambda n: (-counts[n], n))
             for n in members:
                 out[n] = label
+                self._merged(fam, n, label, f"a spelling variant (similarity {fuzz.ratio(name_key(n), name_key(label)):.0f})")
         return out
 
-    def _merge_people(self, counts: Counter) -> dict[str, str]:
-        """Full names merge by spelling; a shorter name joins the one full name that contains it.
+    def _fit_people(self, people: list[Mention], counts: Counter) -> None:
+        """Full names merge by spelling; a short name ("Blair", "Mr Blair", "Von der Leyen") is the one
+        longer name its own article gives that person, else the corpus' most used full name with that surname.
 
-        "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping", "Lula" -> "Luiz Inácio Lula da Silva",
-        "Von der Leyen" -> "Ursula von der Leyen"; "Biden" stays alone beside Joe and Hunter Biden.
+        An honorific keeps people apart: "Mrs Blair" never joins a man's name, nor "Mr Blair" a woman's.
         """
-        longest = max((len(n.split()) for n in counts), default=1)
-        out: dict[str, str] = {}
-        # resolve longest names first so shorter ones can attach to them
-        for length in range(longest, 0, -1):
-            names = [n for n in counts if len(n.split()) == length]
-            out.update(self._merge_fuzzy(names, counts))
-            if length == longest:
+        by_article: dict[str, set[str]] = defaultdict(set)
+        for m in people:
+            by_article[m.article_id].add(m.name)
+        # in each article, the longest names that contain a name (none: the name is a full name there)
+        owners = {(article, name): _maximal([n for n in names if _contains(n, name)])
+                  for article, names in by_article.items() for name in names}
+        full = sorted({name for (_, name), found in owners.items() if not found and len(name.split()) > 1})
+        spelling = self._merge_fuzzy(full, counts, "person")
+        written: dict[str, set[str]] = defaultdict(set)  # label -> its full spellings
+        for name, label in spelling.items():
+            written[label].add(name)
+        gender_of = _genders(people, owners, spelling)
+        usage = Counter()
+        for m in people:
+            found = owners[(m.article_id, m.name)]
+            if not found and m.name in spelling:
+                usage[spelling[m.name]] += 1
+            elif len(found) == 1 and found[0] in spelling:
+                usage[spelling[found[0]]] += 1
+
+        def fits(label: str, gender: str) -> bool:
+            return not gender or gender_of.get(label, gender) == gender
+
+        for m in people:
+            key = (m.article_id, name_key(m.name), _gender(m))
+            if key in self._people:
                 continue
-            labels = sorted(set(v for n, v in out.items() if len(n.split()) > length))
-            index: dict[tuple[str, ...], set[str]] = defaultdict(set)
-            for label in labels:
-                words = tuple(name_key(label).split())
-                for start in range(len(words) - length + 1):
-                    index[words[start:start + length]].add(label)
-            for name in names:
-                candidates = index.get(tuple(name_key(name).split()), set())
-                if not candidates and length == 1:
-                    key = name_key(name)
-                    candidates = {lab for words, labs in index.items() if words[0][:3] == key[:3] and fuzz.ratio(words[0], key) >= self.threshold for lab in labs}
-                if len(candidates) == 1:
-                    out[name] = next(iter(candidates))
-        return _relabel_by_usage(out, counts)
+            found = sorted({spelling[n] for n in owners[(m.article_id, m.name)] if n in spelling and fits(spelling[n], key[2])})
+            label, reason = spelling.get(m.name, m.name), ""
+            if m.name in spelling and not owners[(m.article_id, m.name)]:
+                pass  # a full name: its spelling group decides
+            elif len(found) == 1:
+                label, reason = found[0], "a short form of the one longer name its article gives that person"
+            elif not owners[(m.article_id, m.name)] and len(m.name.split()) == 1:
+                elsewhere = [f for f in usage if fits(f, key[2]) and any(_contains(w, m.name, surname=True) for w in written[f])]
+                best = min(elsewhere, key=lambda f: (-usage[f], f), default=None)
+                if best is not None:
+                    label, reason = best, "a surname alone: the corpus' most used full name with that surname"
+            if label == m.name and key[2]:
+                label = f"{m.text.split()[0].rstrip('.').title()} {m.name}"  # "Mrs Blair" apart from a "Mr Blair"
+            self._people[key] = label
+            self._merged("person", m.text, label, reason)
+        for name in counts:
+            self._canonical[("person", name_key(name))] = spelling.get(name, name)
+        self._relabel_people(people, counts)
+
+    def _relabel_people(self, people: list[Mention], counts: Counter) -> None:
+        """Label each merged person with the full spelling the corpus uses most, short forms included.
+
+        "Volodymyr Zelensky" (once) beats "Volodymyr Zelenskyy" (once) when "Zelensky" is written three times.
+        """
+        groups: dict[str, set[str]] = defaultdict(set)
+        for m in people:
+            groups[self._people[(m.article_id, name_key(m.name), _gender(m))]].add(m.name)
+        relabel: dict[str, str] = {}
+        for label, members in groups.items():
+            longest = max(len(n.split()) for n in members)
+            spellings = [n for n in members if len(n.split()) == longest]
+
+            def used(candidate: str) -> int:
+                words = name_key(candidate).split()
+                return counts[candidate] + sum(counts[n] for n in members if len(n.split()) < longest
+                                               and words[-len(name_key(n).split()):] == name_key(n).split())
+            relabel[label] = min(spellings, key=lambda n: (-used(n), n)) if longest > 1 else label
+        self._people = {key: relabel.get(label, label) for key, label in self._people.items()}
+        self._canonical = {key: relabel.get(label, label) if key[0] == "person" else label for key, label in self._canonical.items()}
+        self._merges = {(fam, name, relabel.get(label, label) if fam == "person" else label): why
+                        for (fam, name, label), why in self._merges.items()}
 
     def family_of(self, mention: Mention) -> str:
-        return self._majority.get(name_key(mention.name), family(mention.kind))
+        key = name_key(mention.name)
+        return self._family.get((mention.article_id, key)) or self._majority.get(key, family(mention.kind))
 
     def label(self, mention: Mention) -> str:
         fam = self.family_of(mention)
+        if fam == "person":
+            person = self._people.get((mention.article_id, name_key(mention.name), _gender(mention)))
+            if person is not None:
+                return person
         return self._canonical.get((fam, name_key(mention.name)), mention.name)
 
     def key(self, mention: Mention) -> str:
         return entity_key(self.family_of(mention), self.label(mention))
 
+    def merge_table(self) -> list[tuple[str, str, str, str]]:
+        """(entity key, name as written, canonical label, reason) for every merge: the audit trail."""
+        return sorted((entity_key(fam, label), name, label, why) for (fam, name, label), why in self._merges.items()
+                      if name_key(name) != name_key(label))
 
-def _relabel_by_usage(out: dict[str, str], counts: Counter) -> dict[str, str]:
-    """Label each merged group with the full spelling the corpus uses most, short forms included.
 
-    "Volodymyr Zelensky" (once) beats "Volodymyr Zelenskyy" (once) when "Zelensky" is written three times.
-    """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name, label in out.items():
-        groups[label].append(name)
-    relabel = {}
-    for label, members in groups.items():
-        longest = max(len(m.split()) for m in members)
-        full = [m for m in members if len(m.split()) == longest]
+def _vote(counts: Counter, tie: str = "") -> str:
+    """The most frequent key; a tie goes to ``tie`` when it is among the best, else to the first alphabetically."""
+    best = max(counts.values())
+    leaders = sorted(k for k, c in counts.items() if c == best)
+    return tie if tie in leaders else leaders[0]
 
-        def usage(candidate: str) -> int:
-            words = name_key(candidate).split()
-            return counts[candidate] + sum(counts[m] for m in members if len(m.split()) < longest
-                                           and words[-len(name_key(m).split()):] == name_key(m).split())
-        relabel[label] = min(full, key=lambda m: (-usage(m), m))
-    return {name: relabel[label] for name, label in out.items()}
+
+#: how many mentions' worth the corpus' type shares count for, beside an article's own mentions
+CORPUS_PRIOR = 1.5
+
+
+def _with_prior(local: Counter, corpus: Counter) -> Counter:
+    """An article's own type votes plus the shares of the other articles' votes."""
+    others = corpus - local
+    total = sum(others.values())
+    return Counter({fam: local[fam] + (CORPUS_PRIOR * others[fam] / total if total else 0) for fam in corpus})
+
+
+def _gender(mention: Mention) -> str:
+    """The gender the mention's honorific gives ("Mrs Blair" -> "female"), or ""."""
+    words = mention.text.split()
+    return (gazetteer().honorific(words[0]) or "") if len(words) > 1 else ""
+
+
+def _genders(people: list[Mention], owners: dict[tuple[str, str], list[str]], spelling: dict[str, str]) -> dict[str, str]:
+    """Each full name's gender, from the honorifics of its own mentions and of the short forms that can
+    only be that person in their article ("Tony Blair ... Mr Blair")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in people:
+        gender = _gender(m)
+        found = owners[(m.article_id, m.name)] or [m.name]
+        if gender and len(found) == 1 and found[0] in spelling:
+            votes[spelling[found[0]]][gender] += 1
+    # a tie leaves the gender contested: then no short form with an honorific joins the name
+    return {name: _vote(c) if len(set(c.values())) > 1 or len(c) == 1 else "contested" for name, c in votes.items()}
+
+
+def _maximal(names: list[str]) -> list[str]:
+    """The names not contained in another of them ("Ursula von der Leyen", not "Von der Leyen")."""
+    return sorted(n for n in names if not any(_contains(other, n) for other in names))
+
+
+def _contains(full: str, short: str, *, surname: bool = False) -> bool:
+    """``short``'s words appear in order in ``full`` ("George Bush" in "George W Bush", "Xi" in "Xi Jinping");
+    with ``surname`` they must end with its last word."""
+    words, wanted = name_key(full).split(), name_key(short).split()
+    if not wanted or len(wanted) >= len(words) or (surname and wanted[-1] != words[-1]):
+        return False
+    found = iter(words)
+    return all(word in found for word in wanted)
+
+
+def _without_honorifics(role: str) -> str:
+    """A job title without the honorifics that came with the name ("Mr" is no role)."""
+    return " ".join(w for w in role.split() if gazetteer().honorific(w) is None)
 
 
 def _known_kind(mention: Mention) -> str:
@@ -199,8 +308,9 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
         for m in x.mentions:
             key = add(m)
             count[key] += 1
-            if m.role:
-                roles[key][m.role] += 1
+            role = _without_honorifics(m.role)
+            if role:
+                roles[key][role] += 1
             if m.affiliation:
                 affiliations[key].add(m.affiliation)
         for m in _actor_mentions(x):
@@ -399,6 +509,7 @@ def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float 
         claims=tuple(_with_quantities(_claims(extractions, resolver, entities), quantities)),
         quantities=tuple(quantities),
         mentions=mentioned,
+        merges=tuple(resolver.merge_table()),
     )
 
 

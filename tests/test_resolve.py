@@ -117,3 +117,67 @@ def test_a_figure_without_its_period_joins_the_one_dated_report_of_it():
         ArticleExtraction(Article("a2", "t"), quantities=(figure("a2", ""),)),
     ])
     assert [(q.period, q.articles) for q in kg.quantities] == [("2023", ("a1", "a2"))]
+
+
+def test_a_surname_is_the_full_name_its_own_article_gives():
+    kg = resolve([
+        extraction("a1", [mention("Tony Blair"), mention("Blair")]),
+        extraction("a2", [mention("Cherie Blair", article="a2"), mention("Blair", article="a2")]),
+        extraction("a3", [mention("Ian Blair", article="a3")]),
+    ])
+    people = labels(kg)
+    assert set(people) == {"Tony Blair", "Cherie Blair", "Ian Blair"}
+    assert people["Tony Blair"].mention_count == people["Cherie Blair"].mention_count == 2
+
+
+def test_a_surname_alone_goes_to_the_corpus_most_used_full_name():
+    kg = resolve([
+        extraction("a1", [mention("Tony Blair"), mention("Blair")]),
+        extraction("a2", [mention("Tony Blair", article="a2")]),
+        extraction("a3", [mention("Ian Blair", article="a3")]),
+        extraction("a4", [mention("Blair", article="a4")]),
+    ])
+    assert labels(kg)["Tony Blair"].mention_count == 4
+
+
+def test_honorifics_of_another_gender_never_merge():
+    kg = resolve([
+        extraction("a1", [mention("Tony Blair"), mention("Blair", text="Mr Blair"), mention("Blair", text="Mr Blair"),
+                          mention("Blair", text="Mrs Blair")]),
+        extraction("a2", [mention("Blair", article="a2", text="Mrs Blair")]),
+    ])
+    people = labels(kg)
+    assert people["Tony Blair"].mention_count == 3
+    assert people["Mrs Blair"].mention_count == 2
+
+
+def test_type_comes_from_the_article_not_a_corpus_vote():
+    kg = resolve([
+        extraction("a1", [mention("West Indies", "Organization"), mention("West Indies", "Organization")]),
+        extraction("a2", [mention("West Indies", "Place", article="a2")]),
+        extraction("a3", [mention("West Indies", "Place", article="a3")]),
+        extraction("a4", [mention("West Indies", "Place", article="a4")]),
+    ])
+    assert {e.key for e in kg.entities} == {"organization/west-indies", "place/west-indies"}
+
+
+def test_a_single_stray_label_yields_to_a_clear_corpus_type():
+    kg = resolve([extraction(f"a{i}", [mention("Von der Leyen", article=f"a{i}")]) for i in range(4)]
+                 + [extraction("a9", [mention("Von der Leyen", "Organization", article="a9")])])
+    assert {e.key for e in kg.entities} == {"person/von-der-leyen"}
+
+
+def test_every_merge_is_recorded_with_its_reason():
+    kg = resolve([extraction("a1", [mention("Vladimir Putin"), mention("Putin"), mention("U.S.", "Country"),
+                                    mention("Volodymyr Zelensky"), mention("Volodymyr Zelenskyy"), mention("Volodymyr Zelenskyy")])])
+    reasons = {(name, label): why for _, name, label, why in kg.merges}
+    assert "short form" in reasons[("Putin", "Vladimir Putin")]
+    assert "gazetteer" in reasons[("U.S.", "United States")]
+    assert "spelling" in reasons[("Volodymyr Zelensky", "Volodymyr Zelenskyy")]
+    assert all(key in {e.key for e in kg.entities} for key, *_ in kg.merges)
+
+
+def test_honorifics_are_not_job_titles():
+    kg = resolve([extraction("a1", [Mention("Mr Hague", "Hague", "Person", "a1", 0, 8, "Mr"),
+                                    Mention("William Hague", "William Hague", "Person", "a1", 10, 23, "Foreign Secretary")])])
+    assert labels(kg)["William Hague"].job_titles == ("Foreign Secretary",)
