@@ -264,7 +264,7 @@ def evaluate(
 ) -> None:
     """Score extraction against a hand-written gold set: precision, recall and F1 per part.
 
-    Example: kg eval tests/gold/seeds.json ../shared/seeds
+    Example: kg eval tests/gold/seeds.json ${KG_SHARED:-../shared}/seeds
     """
     from kg.eval import evaluate as run_eval, format_scores, load_gold
     from kg.pipeline import build as run_build

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -158,3 +159,28 @@ def test_progress_names_the_stage_and_the_summary_fits_the_terminal(tmp_path):
         assert f"{stage}:" in shown
     summary = [line for line in result.output.splitlines()[-3:] if "triples" in line or "articles" in line]
     assert summary and all(len(line) <= 50 for line in summary), summary
+
+
+def test_shared_data_is_found_through_kg_shared(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from kg.config import shared_dir
+
+    monkeypatch.setenv("KG_SHARED", str(tmp_path))
+    assert shared_dir() == tmp_path
+    monkeypatch.delenv("KG_SHARED")
+    assert shared_dir() == Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def test_a_test_run_without_the_shared_data_says_how_many_tests_it_skipped_and_why(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "KG_SHARED": str(tmp_path / "nowhere")}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_query.py", "-k", "cq1 or cq2"],
+                         cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert "tests skipped: seed corpus not found at" in run.stdout and "set KG_SHARED" in run.stdout, run.stdout[-2000:]
+    assert re.search(r"(\d+) tests skipped", run.stdout) and "nowhere" in run.stdout

@@ -70,6 +70,14 @@ class _Rows:
         return {f"{prefix}_iri": str(self.iri.entity(key)) if e else None, f"{prefix}_label": e.label if e else None,
                 f"{prefix}_kind": e.kind if e else None}
 
+    def about(self, column: str, iri: str, keys: tuple[str, ...]) -> list[dict]:
+        """Rows of a child table naming the entities a fact is about."""
+        rows = []
+        for key in keys:
+            entity = self.entity(key, "entity")
+            rows.append({column: iri, "entity_iri": entity["entity_iri"], "entity_label": entity["entity_label"]})
+        return rows
+
     def first_article(self, record) -> Article | None:
         known = [self.articles[a] for a in record.articles if a in self.articles]
         return min(known, key=lambda a: (a.date is None, a.date or 0, a.id), default=None)
@@ -148,8 +156,7 @@ class _Rows:
             "statement_subject_iri": s["statement_subject_iri"], "statement_subject_label": s["statement_subject_label"],
             "statement_object_iri": o["statement_object_iri"], "statement_object_label": o["statement_object_label"],
             **self.sources(c, iri, "claim")})
-        self.tables["claim_about"] += [{"claim_iri": iri, "entity_iri": self.entity(k, "e")["e_iri"],
-                                        "entity_label": self.entity(k, "e")["e_label"]} for k in c.about]
+        self.tables["claim_about"] += self.about("claim_iri", iri, c.about)
         self.tables["claim_contradicts"] += [{"claim_iri": iri, "contradicts_iri": str(self.iri.claim(k))} for k in c.contradicts]
         self.tables["claim_quantities"] += [{"claim_iri": iri, "quantity_iri": str(self.iri.quantity(k))} for k in c.quantities]
 
@@ -158,8 +165,7 @@ class _Rows:
         self.tables["quantities"].append({
             "quantity_iri": iri, "label": q.text, "value": float(q.value), "unit": q.unit,
             "description": q.description or None, "period": q.period or None, **self.sources(q, iri, "quantity")})
-        self.tables["quantity_about"] += [{"quantity_iri": iri, "entity_iri": self.entity(k, "e")["e_iri"],
-                                           "entity_label": self.entity(k, "e")["e_label"]} for k in q.about]
+        self.tables["quantity_about"] += self.about("quantity_iri", iri, q.about)
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
