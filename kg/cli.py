@@ -114,6 +114,13 @@ def build(
     unknown = [f for f in formats if f not in known]
     if unknown:
         raise typer.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(known)}", param_hint="--format")
+    if "parquet" in formats:
+        from kg.export.tables import require_pyarrow
+
+        try:
+            require_pyarrow()
+        except RuntimeError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--format") from None
     settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers,
                         scheduler=scheduler, since=_date(since, "--since"), until=_date(until, "--until"))
     total = None if quiet else count_articles(paths or [SAMPLES_DIR])

@@ -184,3 +184,12 @@ def test_a_test_run_without_the_shared_data_says_how_many_tests_it_skipped_and_w
                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert "tests skipped: seed corpus not found at" in run.stdout and "set KG_SHARED" in run.stdout, run.stdout[-2000:]
     assert re.search(r"(\d+) tests skipped", run.stdout) and "nowhere" in run.stdout
+
+
+def test_parquet_without_pyarrow_is_refused_before_building(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    result = runner.invoke(app, ["build", "--format", "parquet", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "pip install 'kg[parquet]'" in result.output
+    assert not (tmp_path / "out").exists()

@@ -19,7 +19,7 @@ from kg.export._atomic import atomic_open, write_with
 from kg.model import Article, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, Instances
 
-__all__ = ["TABLES", "TABLE_FORMATS", "fact_tables", "write_tables", "TABLES_DIR"]
+__all__ = ["TABLES", "TABLE_FORMATS", "fact_tables", "write_tables", "require_pyarrow", "TABLES_DIR"]
 
 #: folder inside the export folder that holds the tables
 TABLES_DIR = "tables"
@@ -197,7 +197,8 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
     write_with(path, lambda tmp: df.to_parquet(tmp, index=False, engine="pyarrow"))
 
 
-def _require_pyarrow() -> None:
+def require_pyarrow() -> None:
+    """Raise a RuntimeError that says how to install pyarrow when it is missing (Parquet needs it)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
@@ -209,7 +210,7 @@ def write_tables(kg: KnowledgeGraph, folder: Path, fmt: str = "csv", base_iri: s
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(TABLE_FORMATS)}")
     if fmt == "parquet":
-        _require_pyarrow()  # before any file is written
+        require_pyarrow()  # before any file is written
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     write = _write_csv if fmt == "csv" else _write_parquet
