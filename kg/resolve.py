@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
     ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
+    QuantityMention,
 )
 from kg.vocab import slug, stable_hash
 
@@ -472,15 +473,15 @@ def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) 
     groups: dict[tuple, list] = defaultdict(list)
     for (value, unit), members in by_value.items():
         for q, about in members:
-            dated = {p.period for p, a in members if p.period and (about & a or not about or not a)}
+            dated = {p.period for p, a in members if p.period and _same_subject(q, about, p, a)}
             period = q.period or (next(iter(dated)) if len(dated) == 1 else "")
             groups[(value, unit, period)].append((q, about))
     quantities = []
     for (value, unit, period), members in sorted(groups.items()):
-        # within one value+unit+period, reports about overlapping entities are one figure
+        # within one value+unit+period, reports of the same subject are one figure, corroborated by each article
         clusters: list[list] = []
         for q, about in sorted(members, key=lambda qa: (qa[0].evidence.article_id, qa[0].evidence.start)):
-            home = next((c for c in clusters if any(about & a or not about or not a for _, a in c)), None)
+            home = next((c for c in clusters if any(_same_subject(q, about, p, a) for p, a in c)), None)
             (home if home is not None else clusters.append([]) or clusters[-1]).append((q, about))
         for cluster in clusters:
             first = cluster[0][0]
@@ -492,6 +493,22 @@ def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) 
                 evidence=tuple(sorted({q.evidence for q, _ in cluster}, key=lambda ev: (ev.article_id, ev.start))),
             ))
     return quantities
+
+
+#: words that say nothing about what a figure measures
+_FILLER = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "its", "their", "his", "her", "this", "that", "with", "by"}
+
+
+def _same_subject(q: QuantityMention, about: frozenset, other: QuantityMention, other_about: frozenset) -> bool:
+    """Two reports of one value and unit are one figure when they are about the same thing: they share an
+    entity and their descriptions do not differ, or, about no entity, their descriptions share a word
+    ("$20bn in damages" and "$20bn to invest" stay two figures)."""
+    words = {w for w in q.description.lower().split() if w not in _FILLER}
+    other_words = {w for w in other.description.lower().split() if w not in _FILLER}
+    described_alike = bool(words & other_words)
+    if about and other_about:
+        return bool(about & other_about) and (described_alike or not words or not other_words)
+    return not about and not other_about and described_alike
 
 
 def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = 90.0) -> KnowledgeGraph:

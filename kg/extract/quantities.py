@@ -19,15 +19,30 @@ from kg.model import Evidence, QuantityMention
 
 __all__ = ["parse_quantity", "sentence_quantities"]
 
-_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
            "trillion": 10**12, "tn": 10**12, "half a million": 5 * 10**5}
 _CURRENCIES = [("$", "USD"), ("us$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"), ("₹", "INR")]
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY",
                    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "pound": "GBP", "pounds": "GBP",
                    "rupee": "INR", "rupees": "INR", "yen": "JPY"}
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|m|b)?\b", re.I)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "dozen": 12}
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|m|b|k)?\b", re.I)
+#: number words: units and teens, tens, and multipliers ("twenty-five", "three hundred", "a million")
+_WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_WORD_NUMBERS |= {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_WORD_NUMBERS |= {"dozen": 12, "a": 1, "an": 1}
+_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+#: money as news writes it: "$9.3bn", "£500m", "US$1.2 billion", "dollars 27bn", "pounds 3bn", "1.2 billion euros", "20p"
+_CURRENCY_WORD = r"(?:US\s?dollars?|dollars?|pounds?(?:\s+sterling)?|euros?|yuan|renminbi|roubles?|rubles?|rupees?|yen)"
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|tn|trillion|k|thousand)\b)?"
+#: what joins the two ends of a range of numbers ("3,000 to 4,000", "10-12", "between 5 and 6")
+_RANGE = re.compile(r"(?<=\d)\s*(?:-|–|to|and)\s*(?=\d)")
+_CURRENCY = re.compile(rf"US\$|[$€£¥₹₽]|{_CURRENCY_WORD}", re.I)
+_MONEY = re.compile(
+    rf"(?:(?:US\$|[$€£¥₹₽])\s?|\b{_CURRENCY_WORD}\s)(?P<a>{_AMOUNT})(?:\s?(?:-|–|to|and)\s?(?:US\$|[$€£¥₹₽])?(?P<b>{_AMOUNT}))?"
+    rf"|\b(?P<c>{_AMOUNT})(?:\s?(?:-|–|to|and)\s?(?P<d>{_AMOUNT}))?\s{_CURRENCY_WORD}\b"
+    r"|\b(?P<pence>\d+(?:\.\d+)?)p\b",
+    re.I)
 #: nouns a cardinal number does not measure (durations, ranks, ages)
 _NOT_MEASURED = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "time", "term", "round",
                  "percent", "point", "side", "party", "leader", "nation", "country", "way", "step", "stage", "phase"}
@@ -50,6 +65,9 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
     (Decimal('8.1'), 'percent')
     """
     lowered = text.casefold().replace("\u00a0", " ")
+    pence = re.fullmatch(r"(\d+(?:\.\d+)?)p", lowered.strip())
+    if pence:
+        return Decimal(format((Decimal(pence.group(1)) / 100).normalize(), "f")), "GBP"
     if "half a million" in lowered:
         value = Decimal(500000)
     else:
@@ -62,13 +80,9 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
             if match.group(2):
                 value *= _SCALES[match.group(2).lower()]
         else:
-            words = [w for w in re.findall(r"[a-z]+", lowered) if w in _WORD_NUMBERS]
-            if not words:
+            value = _words_value(re.findall(r"[a-z]+", lowered))
+            if value is None:
                 return None
-            value = Decimal(_WORD_NUMBERS[words[0]])
-            for scale, factor in _SCALES.items():
-                if re.search(rf"\b{scale}\b", lowered) and len(scale) > 2:
-                    value *= factor
     value = Decimal(format(value.normalize(), "f"))
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
         return value, "percent"
@@ -81,9 +95,49 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
     return value, "count"
 
 
+def _words_value(words: list[str]) -> Decimal | None:
+    """The number written in words: "nine" 9, "twenty-five" 25, "three hundred" 300, "a million" 1000000."""
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word in _WORD_NUMBERS and not (word in ("a", "an") and seen):
+            current += _WORD_NUMBERS[word]
+            seen = seen or word not in ("a", "an")
+        elif word in _MULTIPLIERS and (seen or current):
+            current = max(current, 1) * _MULTIPLIERS[word]
+            seen = True
+            if word != "hundred":
+                total, current = total + current, 0
+        elif seen:
+            break
+    return Decimal(total + current) if seen else None
+
+
+def money_in(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, amount, other end of a range) for every sum of money written in ``text``.
+
+    "between $2bn and $3bn" and "$2-3bn" are ranges: each end is a figure, the second lends its scale
+    to the first ("$2-3bn" is $2bn to $3bn).
+    """
+    for match in _MONEY.finditer(text):
+        if match["pence"]:
+            yield match.start(), match.end(), match["pence"] + "p", None
+            continue
+        first, second = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
+        currency = _CURRENCY.search(match.group(0)).group(0)
+        if second:
+            scale = re.search(r"[a-z]+$", second, re.I)
+            if scale and not re.search(r"[a-z]$", first, re.I):
+                first += scale.group(0)
+            yield match.start(), match.end(), f"{currency} {first}", f"{currency} {second}"
+        else:
+            yield match.start(), match.end(), f"{currency} {first}", None
+
+
 def _phrase(head: Token, skip: set[int]) -> Span | None:
     """A noun phrase without its clauses and without the number itself."""
     clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "appos") for t in c.subtree}
+    # the preposition that led to the number goes with it ("a tax bill of $27bn" -> "a tax bill")
+    clauses |= {c.i for c in head.children if c.dep_ == "prep" and all(t.i in skip for t in c.subtree if t is not c)}
     tokens = [t for t in head.subtree if t.i not in clauses and t.i not in skip and not t.is_punct]
     if not tokens:
         return None
@@ -94,13 +148,16 @@ def _phrase(head: Token, skip: set[int]) -> Span | None:
 def _measured(ent: Span, index: MentionIndex) -> tuple[str, list]:
     """The phrase a number measures, and the entities in it.
 
-    "90% of Russia's microelectronics imports" -> the "of" phrase; "Trade between China and Russia
+    "90% of Russia's microelectronics imports" -> the "of" phrase; "$20bn in damages" -> damages;
+    "a tax bill of $27bn" -> the bill; "Trade between China and Russia
     reached $240 billion" -> the clause's subject; "China's trade with Russia, totaling $240 billion"
     -> the noun the participle modifies.
     """
     own = {t.i for t in ent}
     token = ent.root
-    of = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    of = next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in p.children if o.dep_ == "pobj"), None)
+    if of is None and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        of = token.head.head  # "a tax bill of $27bn" measures the bill
     subject = of
     if subject is None:
         head = token
@@ -122,6 +179,17 @@ def _measured(ent: Span, index: MentionIndex) -> tuple[str, list]:
     return span.text.strip(" ,"), index.in_span(span.start, span.end)
 
 
+def _done_with(ent: Span) -> str:
+    """What is done with a sum that is a verb's object ("pay $20bn in damages" -> "pay in damages"), so two
+    equal sums paid and invested stay two figures."""
+    root = ent.root
+    if root.dep_ not in ("dobj", "pobj") or root.head.pos_ not in ("VERB", "ADP"):
+        return ""
+    verb = root.head if root.head.pos_ == "VERB" else root.head.head
+    after = [t for p in verb.children if p.dep_ == "prep" and p.i > root.i for t in p.subtree if not t.is_punct]
+    return " ".join([verb.lemma_, *(t.text for t in after[:4])]) if verb.pos_ == "VERB" else ""
+
+
 def _counted(ent: Span) -> bool:
     """A cardinal that counts things ("251 hostages", "five instances"), not a year, rank or duration."""
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
@@ -132,37 +200,56 @@ def _counted(ent: Span) -> bool:
 
 def _unit_after(ent: Span) -> str:
     """A unit written with or after the number ("50 billion cubic metres", "1.6 million barrels a day")."""
-    words = re.sub(r"^[^A-Za-z]*", "", ent.text) + " " + ent.doc[ent.end:min(len(ent.doc), ent.end + 8)].text
+    words = re.sub(r"^.*\d\S*\s*", "", ent.text) + " " + ent.doc[ent.end:min(len(ent.doc), ent.end + 8)].text
     for pattern, unit in _UNITS:
         if pattern.match(words):
             return unit
     return ""
 
 
-def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
-    """Every measured quantity in a sentence."""
-    ents = index.ents(sent)
-    dates = [e for e in ents if e.label_ == "DATE"]
+def _figures(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Decimal, str, str]]:
+    """(span, value, unit, text) of every figure in a sentence: sums of money found in the text in any
+    written form, then the model's amounts, percentages and counts that do not overlap them."""
+    doc, taken = sent.doc, set()
+    for start, end, amount, other in money_in(sent.text):
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is None:
+            continue
+        taken.update(range(span.start, span.end))
+        for written in filter(None, (amount, other)):
+            parsed = parse_quantity(written)
+            if parsed is not None:
+                yield span, parsed[0], parsed[1], span.text.strip()
     for ent in ents:
-        if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+        if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or taken.intersection(range(ent.start, ent.end)):
             continue
         unit_word = _unit_after(ent)
         if ent.label_ == "CARDINAL" and not unit_word and not _counted(ent):
             continue
-        parsed = parse_quantity(ent.text)
-        if parsed is None:
-            continue
-        value, unit = parsed
-        if unit == "count" and unit_word:
-            unit = unit_word
-        if unit == "count" and ent.start > 0 and ent.doc[ent.start - 1].text in ("$", "€", "£"):
-            unit = {"$": "USD", "€": "EUR", "£": "GBP"}[ent.doc[ent.start - 1].text]
+        # "3,000 to 4,000 soldiers": each end of a range is a figure
+        for written in _RANGE.split(ent.text, maxsplit=1) if _RANGE.search(ent.text) else [ent.text]:
+            parsed = parse_quantity(written)
+            if parsed is None:
+                continue
+            value, unit = parsed
+            if unit == "count" and unit_word:
+                unit = unit_word
+            if unit == "count" and ent.start > 0 and ent.doc[ent.start - 1].text in ("$", "€", "£"):
+                unit = {"$": "USD", "€": "EUR", "£": "GBP"}[ent.doc[ent.start - 1].text]
+            yield ent, value, unit, ent.text.strip()
+
+
+def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
+    """Every measured quantity in a sentence."""
+    ents = index.ents(sent)
+    dates = [e for e in ents if e.label_ == "DATE"]
+    for ent, value, unit, text in sorted(_figures(sent, ents), key=lambda f: f[0].start):
         description = ""
         if unit == "count":
             head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
             description = head.text
         measured, about = _measured(ent, index)
-        description = measured or description
+        description = measured or description or _done_with(ent)
         if not about:
             # the actors of the sentence, but not the outlet that reports it ("according to The New York Times")
             about = [m for m in index.in_span(sent.start, sent.end) if m.kind != "NewsMediaOrganization"]
@@ -171,4 +258,4 @@ def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anc
             period = resolve_period(date.text, anchor)
             if period:
                 break
-        yield QuantityMention(value, unit, ent.text.strip(), description, tuple(about), evidence, period)
+        yield QuantityMention(value, unit, text, description, tuple(about), evidence, period)
