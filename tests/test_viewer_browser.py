@@ -204,7 +204,9 @@ def test_the_neighbourhood_view_shows_an_actor_with_what_it_took_part_in(visit, 
     kg, _, out = seed_build
     zelensky = next(e for e in kg.entities if e.label.startswith("Volodymyr Zelensk"))
     page = visit.open(out / "graph.html")
-    page.evaluate(f"() => kgViewer.setView('ego', {zelensky.key!r})")
+    assert page.locator("[data-view=ego]").is_disabled()
+    page.evaluate(f"() => kgViewer.select({zelensky.key!r})")
+    page.click("[data-view=ego]")
     shown = set(nodes(page))
     own = {f"event/{e.key}" for e in kg.events if zelensky.key in (e.source, e.target, e.place)}
     own |= {f"claim/{c.key}" for c in kg.claims if zelensky.key == c.speaker or zelensky.key in c.about}
