@@ -46,6 +46,10 @@ class Gazetteer:
         self._demonyms = {k.casefold(): v for k, v in data["demonyms"].items()}
         self.not_names = {n.casefold() for n in data["not_names"]}
         self._honorifics = {k.casefold(): v for k, v in data.get("honorifics", {}).items()}
+        cues = data.get("organisation_cues", {})
+        #: words after a name, and nouns beside it, that make it an organisation
+        self.organisation_after = frozenset(cues.get("after", ()))
+        self.organisation_nouns = frozenset(cues.get("nouns", ()))
         wikidata = data["wikidata"]
         for country in pycountry.countries:
             label = data["country_names"].get(country.alpha_2) or getattr(country, "common_name", None) or country.name

@@ -167,8 +167,27 @@ def fix_entities(doc: Doc) -> Doc:
         return any(len(words) < len(p) and p[-len(words):] == words for p in people)
     spans = [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and gazetteer().lookup(s.text) is None and is_short_form(s) else s
              for s in spans]
+    spans = _typed_by_context(spans)
     doc.ents = filter_spans(spans + _propagated(doc, spans))
     return doc
+
+
+def _organisation_sign(span: Span) -> bool:
+    """Words around a name that say it is an organisation: "Yukos shares", "oil firm Yukos", "Yukos, the firm"."""
+    doc, known = span.doc, gazetteer()
+    after = span.end + (span.end < len(doc) and doc[span.end].tag_ == "POS")
+    if after < len(doc) and doc[after].lower_ in known.organisation_after:
+        return True
+    if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in known.organisation_nouns:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in known.organisation_nouns for c in span.root.children) or (
+        span.root.dep_ == "appos" and span.root.head.lower_ in known.organisation_nouns)
+
+
+def _typed_by_context(spans: list[Span]) -> list[Span]:
+    """A person or place name the article shows to be an organisation is one everywhere in that article."""
+    firms = {s.text for s in spans if s.label_ in ("PERSON", "GPE", "LOC", "ORG") and gazetteer().lookup(s.text) is None and _organisation_sign(s)}
+    return [Span(s.doc, s.start, s.end, label="ORG") if s.text in firms and s.label_ in ("PERSON", "GPE", "LOC") else s for s in spans]
 
 
 #: a figure, score or date that the model ran into a name in a results line ("Durham 114", "Seoul 1996-08-30")

@@ -53,3 +53,16 @@ def test_listed_bodies_parties_and_countries_carry_their_wikidata_id(label, qid)
     from kg.gazetteer import gazetteer
 
     assert gazetteer().wikidata(label) == qid
+
+
+@pytest.mark.parametrize("text", [
+    "Yukos shares fell sharply on Monday. Later Yukos said it would appeal.",
+    "The oil firm Yukos faces a huge tax bill. Later Yukos said it would appeal.",
+])
+def test_one_sign_of_an_organisation_types_the_name_for_its_whole_article(nlp, text):
+    labels = {e.label_ for e in nlp(text).ents if e.text == "Yukos"}
+    assert labels == {"ORG"}
+
+
+def test_people_without_such_signs_stay_people(nlp):
+    assert {e.label_ for e in nlp("Tony Blair met Gordon Brown in London on Monday.").ents if "Blair" in e.text} == {"PERSON"}
