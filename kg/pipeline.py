@@ -273,6 +273,8 @@ def _writing(out: Path, step: str) -> Iterator[None]:
     except OutputError:
         raise
     except OSError as exc:
+        if exc.filename and not str(exc.filename).startswith((str(out), str(out.parent / f".{out.name}"))):
+            raise  # not the output's fault (a package file missing, say)
         where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
         what = "cannot lock" if step == "lock" else "cannot write the export to"
         raise OutputError(f"{what} {out}: {exc.strerror or exc}{where}; "
