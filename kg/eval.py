@@ -6,8 +6,13 @@ as one-to-one matching between gold items and predicted items:
 - entities: same coarse type and the predicted label is the gold label or one
   of its aliases; a second predicted node for the same gold entity (a split)
   is a false positive;
-- events: same article, event type, source and target (unordered for
-  symmetric types such as meet);
+- events: asserted events only (negated, intended, future ... events are not
+  facts); same article, same PLOVER event type, source and target (unordered
+  for mutual types such as meet). The gold sets list every event between two
+  actors but not every one-sided event ("Putin visited"), so a one-sided
+  prediction can match a gold item but is never a false positive. Gold written before the PLOVER scheme uses
+  kg's earlier keys: "cooperate" there is CAMEO 05, which PLOVER splits into
+  AGREE, SUPPORT and COOPERATE, so it matches any of the three;
 - claims: same article, speaker and stance, and one of the gold keywords in
   the claim text;
 - quantities: same article, value and unit.
@@ -23,11 +28,18 @@ from pathlib import Path
 from kg.gazetteer import name_key
 from kg.model import KnowledgeGraph
 from kg.resolve import family
+from kg.vocab import EVENT_TYPES
 
 __all__ = ["Score", "evaluate", "load_gold"]
 
 _COARSE = {"person": "Person", "country": "Country", "place": "Place", "organization": "Organization"}
-_SYMMETRIC = {"meet", "trade", "cooperate"}
+#: kg's earlier event keys whose meaning spans several PLOVER types
+_LEGACY_PLOVER = {"cooperate": {"AGREE", "SUPPORT", "COOPERATE"}}
+
+
+def _plover(key: str) -> set[str]:
+    """PLOVER types a gold event key stands for."""
+    return _LEGACY_PLOVER.get(key) or {EVENT_TYPES[key].plover}
 
 
 @dataclass
@@ -114,22 +126,25 @@ def _score_entities(gold: list[dict], kg: KnowledgeGraph) -> Score:
     def same(g: dict, e) -> bool:
         names = {name_key(n) for n in [g["label"], *g.get("aliases", [])]}
         return _COARSE[family(e.kind)] == g["type"] and (name_key(e.label) in names or name_key(g["label"]) in {name_key(a) for a in e.aliases})
-    ranked = sorted(kg.entities, key=lambda e: (-e.mention_count, e.key))
+    # groups ("police", "protesters") are actors but not named entities, which is what the gold lists
+    ranked = sorted((e for e in kg.entities if e.kind != "Group"), key=lambda e: (-e.mention_count, e.key))
     return _match(gold, ranked, same, "entities")
 
 
 def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
     predicted = sorted({(_article(a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
-                        for ev in kg.events for a in ev.articles}, key=str)
+                        for ev in kg.events if ev.modality == "asserted" for a in ev.articles}, key=str)
 
     def same(g: dict, p: tuple) -> bool:
         article, event_type, source, target = p
-        if (article, event_type) != (g["article"], g["type"]):
+        if article != g["article"] or EVENT_TYPES[event_type].plover not in _plover(g["type"]):
             return False
-        if event_type in _SYMMETRIC:
+        if EVENT_TYPES[event_type].mutual or EVENT_TYPES[g["type"]].mutual:
             return {source, target} == {g["source"], g.get("target")}
         return (source, target) == (g["source"], g.get("target"))
-    return _match(gold.get("events", []), predicted, same, "events")
+    score = _match(gold.get("events", []), predicted, same, "events")
+    score.false_positives = [p for p in score.false_positives if p[2] is not None and p[3] is not None]
+    return score
 
 
 def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:

@@ -68,6 +68,7 @@ class Mention:
     end: int
     role: str = ""  #: job title from a title or apposition ("Foreign Minister")
     affiliation: str = ""  #: name of the organisation or country the role belongs to
+    sector: str = ""  #: for a group ("police", "protesters"): its CAMEO agent code ("COP", "OPP")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class EventMention:
     date: dt.date | None = None
     negated: bool = False  #: only for reported statements ("did not supply"); facts are never negated
     offset: int = -1  #: character offset of the trigger in the cleaned text
+    #: how the sentence tells it (``kg.vocab.MODALITIES``); only "asserted" events happened
+    modality: str = "asserted"
+    reported_by: Mention | None = None  #: who the sentence says reports it ("..., officials said")
     date_basis: str = ""  #: what ``date`` was resolved from (``kg.extract.dates.DateReading.basis``)
 
 
@@ -154,6 +158,7 @@ class Entity:
     affiliations: tuple[str, ...] = ()  #: keys of organisations/countries it belongs to
     nationality: str | None = None  #: key of a Country
     same_as: tuple[str, ...] = ()  #: outside identifiers (e.g. Wikidata IRIs)
+    sector: str = ""  #: CAMEO agent code of a group ("COP" police)
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,8 @@ class Event(Sourced):
     date: dt.date | None
     evidence: tuple[Evidence, ...]
     label: str = ""
+    modality: str = "asserted"  #: see ``EventMention.modality``; only "asserted" events are facts
+    reported_by: tuple[str, ...] = ()  #: keys of the entities that report it
     date_basis: str = ""  #: what ``date`` was resolved from ("'on Thursday': the Thursday on or before ...")
 
 

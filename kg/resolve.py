@@ -17,17 +17,13 @@ from kg.model import (
     ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
     QuantityMention,
 )
-from kg.vocab import slug, stable_hash
+from kg.vocab import EVENT_TYPES, slug, stable_hash
 
 __all__ = ["resolve", "EntityResolver"]
 
 _FAMILY = {
     "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
-}
-_EVENT_VERBS = {
-    "meet": "meets", "visit": "visits", "cooperate": "cooperates with", "praise": "praises", "trade": "trades with",
-    "aid": "aids", "demand": "makes demands of", "accuse": "accuses", "reject": "rejects", "threaten": "threatens",
-    "sanction": "sanctions", "attack": "attacks",
+    "Group": "group",
 }
 
 
@@ -294,11 +290,14 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
     roles: dict[str, Counter] = defaultdict(Counter)
     affiliations: dict[str, set[str]] = defaultdict(set)
     mentioned: dict[str, set[str]] = defaultdict(set)
+    sectors: dict[str, Counter] = defaultdict(Counter)
 
     def add(m: Mention) -> str:
         key = resolver.key(m)
         labels[key] = resolver.label(m)
         kinds[key][m.kind] += 1
+        if m.sector:
+            sectors[key][m.sector] += 1
         for form in (m.text, m.name):
             aliases[key].add(form)
         articles[key].add(m.article_id)
@@ -315,7 +314,11 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
             if m.affiliation:
                 affiliations[key].add(m.affiliation)
         for m in _actor_mentions(x):
-            add(m)
+            key = add(m)
+            if m.kind == "Group":  # groups are found only as actors, never by NER
+                count[key] += 1
+                if m.affiliation:
+                    affiliations[key].add(m.affiliation)
     name_to_key = {}
     for key, label in labels.items():
         name_to_key.setdefault(name_key(label), key)
@@ -345,6 +348,7 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
             job_titles=tuple(sorted(roles[key], key=lambda r: (-roles[key][r], r))),
             affiliations=tuple(sorted(set(affiliation_keys))), nationality=nationality,
             same_as=(qid,) if qid else (),
+            sector=min(sectors[key], key=lambda c: (-sectors[key][c], c)) if sectors[key] else "",
         ))
     return entities, {a: tuple(sorted(keys)) for a, keys in sorted(mentioned.items())}
 
@@ -352,7 +356,7 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
 def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
     """Mentions made by actor resolution (metonyms, demonyms) that NER did not list."""
     for e in x.events:
-        yield from (m for m in (e.source, e.target, e.place) if m is not None)
+        yield from (m for m in (e.source, e.target, e.place, e.reported_by) if m is not None)
     for c in x.claims:
         yield c.speaker
         yield from c.about
@@ -362,12 +366,16 @@ def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
         yield from q.about
 
 
-def _label_event(event_type: str, source: str | None, target: str | None, labels: dict[str, str]) -> str:
-    verb = _EVENT_VERBS[event_type]
-    parts = [labels.get(source, "someone"), verb]
+def _label_event(event_type: str, source: str | None, target: str | None, labels: dict[str, str], modality: str) -> str:
+    parts = [labels.get(source, "someone"), EVENT_TYPES[event_type].phrase]
     if target:
         parts.append(labels[target])
-    return " ".join(parts)
+    return " ".join(parts) + ("" if modality == "asserted" else f" ({modality})")
+
+
+def _identified(key: str | None, labels: dict[str, str]) -> bool:
+    """An actor that is one thing across articles: a named entity, or a group tied to one ("police (Russia)")."""
+    return key is not None and not (key.startswith("group/") and "(" not in labels.get(key, ""))
 
 
 def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labels: dict[str, str]) -> list[Event]:
@@ -378,11 +386,13 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
             target = resolver.key(e.target) if e.target else None
             if source is not None and source == target:
                 continue
-            if e.event_type in ("meet", "trade", "cooperate") and target and source and target < source:
+            if EVENT_TYPES[e.event_type].mutual and target and source and target < source:
                 source, target = target, source
-            groups[(e.event_type, source, target)].append(e)
+            # without two identified actors, reports in different sentences cannot be told to be one event
+            where = None if _identified(source, labels) and _identified(target, labels) else (e.evidence.article_id, e.evidence.start)
+            groups[(e.event_type, source, target, e.modality, where)].append(e)
     events = []
-    for (event_type, source, target), mentions in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
+    for (event_type, source, target, modality, where), mentions in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
         # one node per distinct date; an undated report joins the date its own article gives the event,
         # if that is a single date (other articles may tell of another meeting of the same pair)
         dated_in: dict[str, set] = defaultdict(set)
@@ -398,11 +408,14 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
             place = min(places, key=lambda p: (-places[p], p)) if places else None
             triggers = Counter(m.trigger for m in members)
             evidence = tuple(sorted(set(m.evidence for m in members), key=lambda ev: (ev.article_id, ev.start)))
+            reporters = {resolver.key(m.reported_by) for m in members if m.reported_by is not None}
             events.append(Event(
-                key=stable_hash("event", event_type, source, target, date),
+                key=stable_hash("event", event_type, source, target, date, *(() if modality == "asserted" else (modality,)),
+                                *(() if where is None else where)),
                 event_type=event_type, trigger=min(triggers, key=lambda t: (-triggers[t], t)),
                 source=source, target=target, place=place, date=date, evidence=evidence,
-                label=_label_event(event_type, source, target, labels),
+                label=_label_event(event_type, source, target, labels, modality),
+                modality=modality, reported_by=tuple(sorted(reporters)),
                 date_basis=min((m.date_basis for m in members if m.date == date and m.date_basis), default=""),
             ))
     return events

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from importlib import resources
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 __all__ = [
-    "DEFAULT_BASE_IRI", "EVENT_TYPES", "KG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM",
+    "DEFAULT_BASE_IRI", "EVENT_TYPES", "MODALITIES", "KG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM",
     "SKOS", "XSD", "WIKIDATA", "EventType", "Instances", "PREFIXES", "slug", "stable_hash",
 ]
 
@@ -40,36 +42,43 @@ ENTITY_CLASSES = {
     "NewsMediaOrganization": SCHEMA.NewsMediaOrganization,
     "EducationalOrganization": SCHEMA.EducationalOrganization,
     "Corporation": SCHEMA.Corporation,
+    "Group": KG.Group,
 }
 
 
+@dataclass(frozen=True)
 class EventType:
-    """A concept of the event-type scheme: key, label, CAMEO and PLOVER codes."""
+    """A concept of the event-type scheme (one row of ``kg/data/events/types.tsv``)."""
 
-    __slots__ = ("key", "label", "cameo", "plover")
+    key: str
+    label: str
+    cameo_codes: tuple[str, ...]  #: CAMEO codes (roots "19" or second-level "173")
+    plover: str  #: PLOVER event type ("COERCE")
+    mode: str  #: PLOVER mode where the concept is one ("arrest"), else ""
+    broader: str | None  #: key of the broader concept, None for PLOVER's top concepts
+    definition: str
+    mutual: bool  #: the order of the two actors carries no meaning ("meet", "trade")
+    phrase: str  #: verb phrase for readable labels ("arrests")
+    alone: bool  #: kept even when no actor is named ("40 people were arrested")
 
-    def __init__(self, key: str, label: str, cameo: str, plover: str):
-        self.key, self.label, self.cameo, self.plover = key, label, cameo, plover
+    @property
+    def cameo(self) -> str:
+        """The concept's main CAMEO code."""
+        return self.cameo_codes[0]
 
 
-#: CAMEO top-level (or second-level) classes with their PLOVER counterparts
-EVENT_TYPES: dict[str, EventType] = {
-    t.key: t
-    for t in (
-        EventType("meet", "consult / meet", "04", "CONSULT"),
-        EventType("visit", "make a visit", "042", "CONSULT"),
-        EventType("cooperate", "engage in diplomatic cooperation", "05", "COOPERATE"),
-        EventType("praise", "praise or endorse", "051", "COOPERATE"),
-        EventType("trade", "cooperate economically / trade", "061", "COOPERATE"),
-        EventType("aid", "provide aid or supply", "07", "AID"),
-        EventType("demand", "demand", "10", "DEMAND"),
-        EventType("accuse", "disapprove / accuse / criticise", "11", "ACCUSE"),
-        EventType("reject", "reject", "12", "REJECT"),
-        EventType("threaten", "threaten", "13", "THREATEN"),
-        EventType("sanction", "impose sanctions or embargo", "163", "SANCTION"),
-        EventType("attack", "use conventional military force", "19", "ASSAULT"),
-    )
-}
+def _event_types() -> dict[str, EventType]:
+    text = (resources.files("kg") / "data" / "events" / "types.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r[0]: EventType(r[0], r[2], tuple(r[3].split()), r[4], r[5], r[1] or None, r[6], r[7] == "mutual", r[8],
+                     r[9] == "yes")
+            for r in rows}
+
+
+#: PLOVER's 16 event types and their narrower concepts, with CAMEO codes (kg/data/events/types.tsv)
+EVENT_TYPES: dict[str, EventType] = _event_types()
+#: how an event is told: only "asserted" events are facts that happened
+MODALITIES = ("asserted", "negated", "intended", "future", "conditional", "alleged")
 
 
 def slug(text: str, max_length: int = 80) -> str:
@@ -112,7 +121,11 @@ class Instances:
 
     @staticmethod
     def event_type(key: str) -> URIRef:
-        return KG[key.capitalize()]
+        return KG["".join(part.capitalize() for part in key.split("-"))]
+
+    @staticmethod
+    def modality(modality: str) -> URIRef:
+        return KG[modality.capitalize()]
 
     @staticmethod
     def event_scheme() -> URIRef:

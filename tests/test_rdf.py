@@ -96,9 +96,11 @@ def test_ontology_event_scheme_matches_the_exported_scheme():
     exported = to_rdf(KnowledgeGraph((), (), (), (), ()))
     ontology = ontology_graph()
     assert set(exported) <= set(ontology)
-    assert (KG.Visit, SKOS.broader, KG.Meet) in ontology
+    assert (KG.Visit, SKOS.broader, KG.Consult) in ontology
+    assert (KG.Arrest, SKOS.broader, KG.Coerce) in ontology
     notations = {str(n): n.datatype for n in ontology.objects(KG.Accuse, SKOS.notation)}
-    assert notations == {"11": KG.cameoCode, "ACCUSE": KG.ploverCode}
+    assert notations == {"09": KG.cameoCode, "11": KG.cameoCode, "ACCUSE": KG.ploverCode}
+    assert len(set(ontology.objects(KG.EventTypeScheme, SKOS.hasTopConcept))) == 16  # PLOVER's event types
 
 
 def test_serialisation_is_deterministic(source):

@@ -21,7 +21,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.export._atomic import write_bytes
 from kg.model import KnowledgeGraph
-from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
+from kg.vocab import EVENT_TYPES, KG, MODALITIES, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
 __all__ = ["to_rdf", "write_rdf", "serialize", "to_dataset", "ontology_graph", "write_ontology", "FORMATS",
            "JSONLD_CONTEXT", "ONTOLOGY_FILE"]
@@ -45,6 +45,8 @@ _TERMS = {
     "jobTitle": (SCHEMA.jobTitle, None), "affiliation": (SCHEMA.affiliation, "@id"),
     "memberOf": (SCHEMA.memberOf, "@id"), "nationality": (SCHEMA.nationality, "@id"), "sameAs": (OWL.sameAs, "@id"),
     "eventType": (SEM.eventType, "@id"), "trigger": (KG.trigger, None),
+    "modality": (KG.modality, "@id"), "reportedBy": (KG.reportedBy, "@id"), "sector": (KG.sector, None),
+    "definition": (SKOS.definition, None), "ploverMode": (KG.ploverMode, None),
     "sourceActor": (KG.sourceActor, "@id"), "targetActor": (KG.targetActor, "@id"),
     "hasPlace": (SEM.hasPlace, "@id"), "hasTimeStamp": (SEM.hasTimeStamp, XSD.date),
     "wasDerivedFrom": (PROV.wasDerivedFrom, "@id"), "evidence": (KG.evidence, None),
@@ -68,30 +70,50 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, override=True)
 
 
-def _broader(cameo: str) -> str | None:
-    """Key of the event type whose CAMEO code is the longest proper prefix of ``cameo`` (042 -> 04)."""
-    parents = [t for t in EVENT_TYPES.values() if cameo.startswith(t.cameo) and t.cameo != cameo]
-    return max(parents, key=lambda t: len(t.cameo)).key if parents else None
+_MODALITY_COMMENTS = {
+    "asserted": "The evidence states that the event happened (also when it reports someone saying so).",
+    "negated": "The evidence states that the event did not happen, or reports its denial.",
+    "intended": "The event is planned, wanted, promised, threatened or asked for, not done.",
+    "future": "The event will or is expected to happen.",
+    "conditional": "The event could, would or might happen, or happens only if something else does.",
+    "alleged": "Someone claims or accuses that the event happened; the graph does not assert it.",
+}
 
 
 def _scheme(g: Graph, iri: Instances) -> None:
-    """The event-type scheme; the same triples are in the ontology file (a test checks it)."""
+    """The event-type scheme and the modalities, generated from the event-type table (kg/data/events/types.tsv)."""
     scheme = iri.event_scheme()
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
-    g.add((scheme, RDFS.label, Literal("kg event types (CAMEO / PLOVER)", lang="en")))
+    g.add((scheme, RDFS.label, Literal("kg event types (PLOVER / CAMEO)", lang="en")))
+    g.add((scheme, SKOS.prefLabel, Literal("kg event types (PLOVER / CAMEO)", lang="en")))
+    g.add((scheme, RDFS.comment, Literal(
+        "PLOVER's 16 event types as top concepts, with narrower concepts for PLOVER modes. Every concept carries "
+        "its CAMEO code(s) (datatype kg:cameoCode) and its PLOVER type (datatype kg:ploverCode) as skos:notation, "
+        "so `sem:eventType/skos:broader* kg:Coerce` finds arrests too and CAMEO users can filter by code prefix.",
+        lang="en")))
     for t in EVENT_TYPES.values():
         concept = iri.event_type(t.key)
         g.add((concept, RDF.type, SKOS.Concept))
         g.add((concept, SKOS.inScheme, scheme))
         g.add((concept, SKOS.prefLabel, Literal(t.label, lang="en")))
-        g.add((concept, SKOS.notation, Literal(t.cameo, datatype=KG.cameoCode)))
+        g.add((concept, SKOS.definition, Literal(t.definition, lang="en")))
+        for code in t.cameo_codes:
+            g.add((concept, SKOS.notation, Literal(code, datatype=KG.cameoCode)))
         g.add((concept, SKOS.notation, Literal(t.plover, datatype=KG.ploverCode)))
-        parent = _broader(t.cameo)
-        if parent:
-            g.add((concept, SKOS.broader, iri.event_type(parent)))
+        if t.mode:
+            g.add((concept, KG.ploverMode, Literal(t.mode)))
+        if t.broader:
+            g.add((concept, SKOS.broader, iri.event_type(t.broader)))
         else:
             g.add((concept, SKOS.topConceptOf, scheme))
             g.add((scheme, SKOS.hasTopConcept, concept))
+    for modality in MODALITIES:
+        node = iri.modality(modality)
+        g.add((node, RDF.type, KG.Modality))
+        g.add((node, RDF.type, OWL.NamedIndividual))
+        g.add((node, RDFS.label, Literal(modality, lang="en")))
+        g.add((node, RDFS.comment, Literal(_MODALITY_COMMENTS[modality], lang="en")))
+        g.add((node, RDFS.isDefinedBy, URIRef(str(KG)[:-1])))
 
 
 def _evidence(g: Graph, node: URIRef, record, kg: KnowledgeGraph, iri: Instances) -> None:
@@ -156,6 +178,8 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
             g.add((node, prop, entity[target]))
         if e.nationality:
             g.add((node, SCHEMA.nationality, entity[e.nationality]))
+        if e.sector:
+            g.add((node, KG.sector, Literal(e.sector)))
         for qid in e.same_as:
             g.add((node, OWL.sameAs, iri.wikidata(qid)))
     for ev in kg.events:
@@ -175,6 +199,9 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date.isoformat(), datatype=XSD.date)))
         if ev.date_basis:
             g.add((node, KG.dateBasis, Literal(ev.date_basis)))
+        g.add((node, KG.modality, iri.modality(ev.modality)))
+        for reporter in ev.reported_by:
+            g.add((node, KG.reportedBy, entity[reporter]))
         _evidence(g, node, ev, kg, iri)
     for c in kg.claims:
         node = iri.claim(c.key)
@@ -291,16 +318,18 @@ def serialize(g: Graph, fmt: str) -> bytes:
 
 
 def ontology_graph() -> Graph:
-    """The kg ontology (OWL/RDFS terms and the event-type scheme) as an rdflib ``Graph``."""
+    """The kg ontology: the OWL/RDFS terms of ``kg/data/ontology.ttl`` plus the event-type scheme from its table."""
     with resources.as_file(resources.files("kg") / "data" / ONTOLOGY_FILE) as path:
-        return Graph().parse(path, format="turtle")
+        g = Graph().parse(path, format="turtle")
+    _bind(g)
+    _scheme(g, Instances())
+    return g
 
 
 def write_ontology(folder: Path) -> Path:
-    """Copy the ontology beside the graph files as ``folder/ontology.ttl``."""
+    """Write the ontology beside the graph files as ``folder/ontology.ttl``."""
     target = Path(folder) / ONTOLOGY_FILE
-    with resources.as_file(resources.files("kg") / "data" / ONTOLOGY_FILE) as source:
-        write_bytes(target, Path(source).read_bytes())
+    write_bytes(target, serialize(ontology_graph(), "turtle"))
     return target
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.claims import sentence_claims
 from kg.extract.entities import MentionIndex
-from kg.extract.events import evidence_for, sentence_events_and_statements
+from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
 from dataclasses import replace
 
@@ -20,24 +20,26 @@ __all__ = ["extract_article"]
 def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     """Mentions, events, claims and quantities of one article.
 
-    Events stated inside a claim are left to the claim: a reported or denied
-    statement is never asserted as a fact.
+    An event told inside a claim ("..., officials said") is reported by the claim's speaker and is
+    what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
     """
     index = MentionIndex(doc, article.id)
     events, claims, quantities = [], [], []
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
-        found = list(sentence_events_and_statements(sent, index, evidence, article.date))
-        statements = [event for event, is_fact in found if not is_fact]
-        claims.extend(_with_statement(c, statements) for c in sentence_claims(sent, index, evidence))
-        events.extend(event for event, is_fact in found if is_fact)
+        found = list(sentence_events(sent, index, evidence, article.date))
+        sentence = list(sentence_claims(sent, index, evidence))
+        for event in found:
+            claim = next((c for c in sentence if c.span[0] <= event.offset < c.span[1]), None)
+            events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)
+        claims.extend(_with_statement(c, found) for c in sentence)
         quantities.extend(sentence_quantities(sent, index, evidence, article.date))
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
 
 
-def _with_statement(claim: ClaimMention, statements: list[EventMention]) -> ClaimMention:
-    """Attach the first reported event inside the claim's content as what the claim states."""
+def _with_statement(claim: ClaimMention, events: list[EventMention]) -> ClaimMention:
+    """Attach the first event told inside the claim's content as what the claim states."""
     start, end = claim.span
-    inside = [e for e in statements if start <= e.offset < end]
+    inside = [e for e in events if start <= e.offset < end and e.source is not None]
     return replace(claim, statement=inside[0]) if inside else claim

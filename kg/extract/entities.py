@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.lexicon import (
     ACTOR_NOUNS, DESCRIPTIONS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS,
 )
+from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -213,6 +214,7 @@ class MentionIndex:
         #: speaker of the latest claim, the likeliest referent of "he said" that follows it
         self.last_speaker: Mention | None = None
         self._speaker_at = -1
+        self._speaker_words: set[str] = set()
         for span, mention in entity_mentions(doc, article_id):
             if gazetteer().is_metonym(mention.name) and _acts(span):
                 mention = self._country(gazetteer().lookup(mention.name).label, span)  # "Beijing said" -> China
@@ -236,6 +238,7 @@ class MentionIndex:
     def remember_speaker(self, speaker: Mention, sentence: Span) -> None:
         """Note who spoke last; 'he' and 'the officials' may refer to them for a while after that sentence."""
         self.last_speaker, self._speaker_at = speaker, sentence.end_char
+        self._speaker_words = {t.lemma_.lower() for t in sentence}
 
     def recent_speaker(self, token: Token) -> Mention | None:
         """Who spoke last, if that was recent enough to be what 'the accusation' or 'he said' refers to."""
@@ -331,7 +334,33 @@ class MentionIndex:
                     if target:
                         phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
                         return self._country(target, phrase)
-        return None
+        return self._group(token)
+
+    def _group(self, token: Token) -> Mention | None:
+        """A group noun as an actor ("police", "protesters"), attached to the country or organisation the
+        text gives it ("Russian police", "police in Paris", "Hamas fighters"). A singular count noun ("the
+        officer") is one person, not the group."""
+        group = rules().group(token.lemma_.lower(), token.lower_)
+        if group is None or token.pos_ not in ("NOUN", "PROPN") or (token.tag_ in ("NN", "NNP") and group.noun != group.plural):
+            return None
+        speaker = self.recent_speaker(token)
+        if speaker is not None and token.lemma_.lower() in self._speaker_words and all(c.dep_ == "det" for c in token.children):
+            return speaker  # "The officials said ..." after "senior US officials told Reuters"
+        owner = None
+        for child in token.children:
+            if child.dep_ == "amod" and gazetteer().demonym(child.text):
+                owner = self._country(gazetteer().demonym(child.text), child)
+            elif child.dep_ in ("compound", "poss", "nmod") and child.i in self._by_token:
+                owner = self.actor(child)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                owner = next((self.actor(o) for o in child.children if o.dep_ == "pobj" and o.i in self._by_token), None)
+            if owner is not None:
+                break
+        start = min([token.i] + [c.i for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i])
+        phrase = self.doc[start:token.i + 1]
+        name = group.plural + (f" ({owner.name})" if owner is not None else "")
+        return Mention(phrase.text, name, "Group", self.article_id, phrase.start_char, phrase.end_char,
+                       affiliation=owner.name if owner is not None else "", sector=group.sector)
 
 
     def group(self, token: Token) -> list[Mention]:

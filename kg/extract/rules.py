@@ -1,0 +1,143 @@
+"""The declarative rule tables of ``kg/data`` (events, modality, object classes, group actors), loaded once.
+
+Code elsewhere interprets these tables; it holds no trigger words of its own.
+Each row carries an example sentence and the result it must give, and
+``tests/test_rule_tables.py`` turns every row into a test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.vocab import EVENT_TYPES
+
+__all__ = ["Pattern", "Group", "ModalityCue", "rules", "read_table"]
+
+
+def read_table(*path: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated table in ``kg/data``; the last ``# name<TAB>name`` comment line is the header."""
+    text = resources.files("kg").joinpath("data", *path).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    header = [line for line in lines if line.startswith("# ") and "\t" in line][-1][2:].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines if not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way an event is written: a trigger lemma, the conditions on its dependents, the type it gives."""
+
+    lemma: str
+    pos: str  #: "verb" or "noun"
+    event_type: str
+    objects: frozenset[str] = frozenset()  #: the direct object's lemma or form must be one of these (empty: any)
+    object_classes: frozenset[str] = frozenset()  #: ... or belong to one of these object classes
+    preps: frozenset[str] = frozenset()  #: a preposition or particle of the trigger must be one of these
+    passive: bool = False  #: only in a passive clause
+    intransitive: bool = False  #: only with no object and no clause
+    roles: str = "-"  #: "-" (subject -> object) or "visitor" (the passive subject visits)
+    example: str = ""
+    expect: str = ""
+    origin: str = "curated"
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects or self.object_classes) + bool(self.preps) + bool(self.passive) + bool(self.intransitive)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A noun for people who act together ("police", "protesters"), with its CAMEO agent code."""
+
+    noun: str
+    plural: str
+    sector: str
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class ModalityCue:
+    cue: str
+    relation: str  #: aux, neg, mark, governor or report
+    modality: str
+    example: str = ""
+    expect: str = ""
+
+
+class Rules:
+    """Lookups compiled from the tables: trigger lemma -> patterns (most specific first), noun -> group, ..."""
+
+    def __init__(self) -> None:
+        objects = read_table("events", "objects.tsv")
+        self.object_classes = {r["class"]: frozenset(r["lemmas"].split()) for r in objects}
+        self._owned_targets = {r["class"] for r in objects if r["owner"] == "target"}
+        curated = [p for r in read_table("events", "patterns.tsv") for p in self._curated(r)]
+        derived = [self._derived(r) for r in read_table("events", "lexicon.tsv")]
+        derived += [self._derived(r) for r in read_table("events", "wordnet.tsv")]
+        self.patterns = curated + derived
+        by_lemma: dict[tuple[str, str], list[Pattern]] = {}
+        curated_lemmas = {(p.lemma, p.pos) for p in curated}
+        for p in self.patterns:
+            if p.origin != "curated" and (p.lemma, p.pos) in curated_lemmas and not p.objects:
+                continue  # a curated row decides what the bare lemma means
+            by_lemma.setdefault((p.lemma, p.pos), []).append(p)
+        self._by_lemma = {k: sorted(v, key=lambda p: -p.specificity) for k, v in by_lemma.items()}
+        unknown = {p.event_type for p in self.patterns} - set(EVENT_TYPES)
+        if unknown:
+            raise ValueError(f"kg/data/events: unknown event types {sorted(unknown)}")
+        self.groups: dict[str, Group] = {}
+        for table in (("actors", "groups.tsv"), ("actors", "groups_curated.tsv")):
+            for r in read_table(*table):
+                group = Group(r["noun"], r["plural"], r["sector"], r["example"])
+                self.groups[group.noun] = self.groups[group.plural] = group
+        self.modality_cues = [ModalityCue(r["cue"], r["relation"], r["modality"], r["example"], r["expect"])
+                              for r in read_table("events", "modality.tsv")]
+        self._cues = {(c.relation, c.cue): c.modality for c in self.modality_cues}
+
+    def _curated(self, row: dict[str, str]) -> list[Pattern]:
+        conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")
+        words = set(conditions.get("obj", "").split("|")) - {""}
+        return [Pattern(lemma, row["pos"], row["type"],
+                        objects=frozenset(w for w in words if not w.startswith("@")),
+                        object_classes=frozenset(w[1:] for w in words if w.startswith("@")),
+                        preps=frozenset(set(conditions.get("prep", "").split("|")) - {""}),
+                        passive="passive" in conditions, intransitive="intransitive" in conditions, roles=row["roles"],
+                        example=row["example"] if i == 0 else "", expect=row["expect"] if i == 0 else "")
+                for i, lemma in enumerate(row["lemmas"].split())]
+
+    @staticmethod
+    def _derived(row: dict[str, str]) -> Pattern:
+        objects = frozenset() if row["object"] == "-" else frozenset({row["object"]})
+        lemma, _, particle = row["lemma"].partition(" ")
+        return Pattern(lemma, row["pos"], row["type"], objects=objects,
+                       preps=frozenset({particle}) if particle else frozenset(),
+                       example=row["example"], expect=row["expect"], origin=row["origin"])
+
+    def candidates(self, lemma: str, pos: str) -> list[Pattern]:
+        """Patterns for a trigger lemma, the most specific first."""
+        return self._by_lemma.get((lemma, pos), [])
+
+    def object_matches(self, pattern: Pattern, lemma: str, lower: str) -> bool:
+        return lemma in pattern.objects or lower in pattern.objects or any(
+            lemma in self.object_classes[c] or lower in self.object_classes[c] for c in pattern.object_classes)
+
+    def names_instrument(self, pattern: Pattern, lemma: str, lower: str) -> bool:
+        """The object the pattern names is the event itself or what is moved ("launched an attack", "sent
+        troops"), not a thing whose owner is the target ("attacked Labour's plans")."""
+        if lemma in pattern.objects or lower in pattern.objects:
+            return True
+        return any(lemma in self.object_classes[c] or lower in self.object_classes[c]
+                   for c in pattern.object_classes - self._owned_targets)
+
+    def modality(self, relation: str, cue: str) -> str | None:
+        """The modality a cue gives in a relation ("will" as aux -> "future"), or None."""
+        return self._cues.get((relation, cue))
+
+    def group(self, token_lemma: str, token_lower: str) -> Group | None:
+        return self.groups.get(token_lower) or self.groups.get(token_lemma)
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The compiled tables (loaded once per process)."""
+    return Rules()
