@@ -148,7 +148,10 @@ class EntityResolver:
             key = (m.article_id, name_key(m.name), _gender(m))
             if key in self._people:
                 continue
-            found = sorted({spelling[n] for n in owners[(m.article_id, m.name)] if n in spelling and fits(spelling[n], key[2])})
+            # a name after a title is a surname ("Mr Blair"), never a given name ("Prince Charles" is no Charles Kennedy)
+            titled = len(m.text.split()) > len(m.name.split())
+            found = sorted({spelling[n] for n in owners[(m.article_id, m.name)]
+                            if n in spelling and fits(spelling[n], key[2]) and _contains(n, m.name, surname=titled)})
             label, reason = spelling.get(m.name, m.name), ""
             if m.name in spelling and not owners[(m.article_id, m.name)]:
                 pass  # a full name: its spelling group decides

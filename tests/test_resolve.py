@@ -181,3 +181,9 @@ def test_honorifics_are_not_job_titles():
     kg = resolve([extraction("a1", [Mention("Mr Hague", "Hague", "Person", "a1", 0, 8, "Mr"),
                                     Mention("William Hague", "William Hague", "Person", "a1", 10, 23, "Foreign Secretary")])])
     assert labels(kg)["William Hague"].job_titles == ("Foreign Secretary",)
+
+
+def test_a_name_after_a_title_is_a_surname_not_a_given_name():
+    kg = resolve([extraction("a1", [mention("Charles Kennedy"), mention("Charles", text="Prince Charles"), mention("Kennedy", text="Mr Kennedy")])])
+    assert labels(kg)["Charles Kennedy"].mention_count == 2
+    assert "Prince Charles" not in labels(kg)["Charles Kennedy"].aliases
