@@ -153,6 +153,15 @@ def test_at_fit_to_view_labels_do_not_pile_up_on_a_300_article_graph(visit, tmp_
     assert visit.errors == [] and visit.requests == []
 
 
+def test_labels_of_smaller_nodes_appear_as_you_zoom_in(visit, tmp_path):
+    page = visit.open(write_html(bench.synthetic_kg(300), tmp_path / "graph.html"))
+    at_fit = set(page.evaluate("() => kgViewer.labelled()"))
+    page.evaluate("() => kgNetwork.moveTo({scale: kgNetwork.getScale() * 4})")
+    zoomed = set(page.evaluate("() => kgViewer.labelled()"))
+    assert zoomed - at_fit  # names that had no room at fit-to-view
+    assert figures(page)["overlap"] < MAX_OVERLAP
+
+
 def test_filtering_lays_out_again_and_reset_puts_everything_back(visit, seed_build):
     kg, _, out = seed_build
     page = visit.open(out / "graph.html")
