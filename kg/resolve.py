@@ -44,7 +44,7 @@ class EntityResolver:
     def __init__(self, fuzzy_threshold: float = 90.0):
         self.threshold = fuzzy_threshold
         self._canonical: dict[tuple[str, str], str] = {}  # (family, name key) -> canonical name
-        self._people: dict[tuple[str, str, str], str] = {}  # (article, name key, gender) -> canonical name
+        self._people: dict[tuple[str, str, str, bool], str] = {}  # _person_key -> canonical name
         self._family: dict[tuple[str, str], str] = {}  # (article, name key) -> family
         self._majority: dict[str, str] = {}  # name key -> the corpus' family
         self._merges: dict[tuple[str, str, str], str] = {}  # (family, name, label) -> why name became label
@@ -81,7 +81,8 @@ class EntityResolver:
             if known and family(known.kind) == fam:
                 canonical[name] = known.label
                 self._merged(fam, name, known.label, "an alias the gazetteer lists")
-        canonical.update(self._merge_fuzzy([n for n in name_counts if n not in canonical], name_counts, fam))
+        if fam != "group":  # a group's name is its noun and owner ("police (United Kingdom)"), not a spelling
+            canonical.update(self._merge_fuzzy([n for n in name_counts if n not in canonical], name_counts, fam))
         for name in name_counts:
             self._canonical[(fam, name_key(name))] = canonical.get(name, name)
 
@@ -144,14 +145,19 @@ class EntityResolver:
         def fits(label: str, gender: str) -> bool:
             return not gender or gender_of.get(label, gender) == gender
 
-        for m in people:
-            key = (m.article_id, name_key(m.name), _gender(m))
+        # a name after a title is a surname ("Mr Blair"), never a given name: "Prince Charles" is no Charles
+        # Kennedy, and where a title keeps a name from the article's full name, the bare name stays apart too
+        blocked: set[tuple[str, str]] = set()
+        for m in sorted(people, key=lambda m: not _titled(m)):
+            key = _person_key(m)
             if key in self._people:
                 continue
-            # a name after a title is a surname ("Mr Blair"), never a given name ("Prince Charles" is no Charles Kennedy)
-            titled = len(m.text.split()) > len(m.name.split())
-            found = sorted({spelling[n] for n in owners[(m.article_id, m.name)]
-                            if n in spelling and fits(spelling[n], key[2]) and _contains(n, m.name, surname=titled)})
+            candidates = [n for n in owners[(m.article_id, m.name)] if n in spelling and fits(spelling[n], key[2])]
+            found = sorted({spelling[n] for n in candidates if _contains(n, m.name, surname=key[3])})
+            if key[3] and candidates and not found:
+                blocked.add(key[:2])
+            if not key[3] and key[:2] in blocked:
+                found = []
             label, reason = spelling.get(m.name, m.name), ""
             if m.name in spelling and not owners[(m.article_id, m.name)]:
                 pass  # a full name: its spelling group decides
@@ -177,7 +183,7 @@ class EntityResolver:
         """
         groups: dict[str, set[str]] = defaultdict(set)
         for m in people:
-            groups[self._people[(m.article_id, name_key(m.name), _gender(m))]].add(m.name)
+            groups[self._people[_person_key(m)]].add(m.name)
         relabel: dict[str, str] = {}
         for label, members in groups.items():
             longest = max(len(n.split()) for n in members)
@@ -200,7 +206,7 @@ class EntityResolver:
     def label(self, mention: Mention) -> str:
         fam = self.family_of(mention)
         if fam == "person":
-            person = self._people.get((mention.article_id, name_key(mention.name), _gender(mention)))
+            person = self._people.get(_person_key(mention))
             if person is not None:
                 return person
         return self._canonical.get((fam, name_key(mention.name)), mention.name)
@@ -230,6 +236,17 @@ def _with_prior(local: Counter, corpus: Counter) -> Counter:
     others = corpus - local
     total = sum(others.values())
     return Counter({fam: local[fam] + (CORPUS_PRIOR * others[fam] / total if total else 0) for fam in corpus})
+
+
+def _titled(mention: Mention) -> bool:
+    """Written with a title or honorific before the name ("Mr Blair", "Prince Charles")."""
+    return len(mention.text.split()) > len(mention.name.split())
+
+
+def _person_key(mention: Mention) -> tuple[str, str, str, bool]:
+    """What decides who a person's mention is: its article, name, the gender its honorific gives, and whether
+    it came with a title."""
+    return mention.article_id, name_key(mention.name), _gender(mention), _titled(mention)
 
 
 def _gender(mention: Mention) -> str:

@@ -187,3 +187,14 @@ def test_a_name_after_a_title_is_a_surname_not_a_given_name():
     kg = resolve([extraction("a1", [mention("Charles Kennedy"), mention("Charles", text="Prince Charles"), mention("Kennedy", text="Mr Kennedy")])])
     assert labels(kg)["Charles Kennedy"].mention_count == 2
     assert "Prince Charles" not in labels(kg)["Charles Kennedy"].aliases
+
+
+def test_a_bare_given_name_beside_the_same_name_with_a_title_stays_apart_from_the_full_name():
+    kg = resolve([extraction("a1", [mention("Charles Kennedy"), mention("Charles", text="Prince Charles"), mention("Charles")])])
+    assert labels(kg)["Charles Kennedy"].mention_count == 1
+    assert labels(kg)["Charles"].mention_count == 2
+
+
+def test_groups_are_not_merged_by_spelling():
+    kg = resolve([extraction("a1", [mention("police (United Kingdom)", "Group"), mention("people (United Kingdom)", "Group")])])
+    assert len([e for e in kg.entities if e.kind == "Group"]) == 2
