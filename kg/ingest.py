@@ -238,6 +238,10 @@ def is_caption(sentence: str) -> bool:
     return any(p.search(sentence) for p in sentence_patterns + line_patterns)
 
 
+#: longest sentence that can be a photo caption
+_CAPTION_MAX_CHARS = 400
+
+
 def blank_captions(text: str) -> str:
     """Replace photo captions and credit lines with spaces, keeping every offset.
 
@@ -255,7 +259,9 @@ def blank_captions(text: str) -> str:
             out.append(" " * len(body) + line[len(body):])
             continue
         for match in _SENTENCE.finditer(body):
-            if any(p.search(match[0]) for p in sentence_patterns):
+            # a caption is one short sentence: a long "sentence" is text the splitter could not cut
+            # (lower-cased text), and "if you (centre) allow" inside it is no position marker
+            if len(match[0]) <= _CAPTION_MAX_CHARS and any(p.search(match[0]) for p in sentence_patterns):
                 body = body[:match.start()] + " " * len(match[0]) + body[match.end():]
         out.append(body + line[len(line.rstrip("\r\n")):])
     return "".join(out)

@@ -277,3 +277,11 @@ def test_a_json_error_message_reads_well(tmp_path):
     _, (skipped,) = items([tmp_path])
     assert "at at" not in skipped.reason
     assert skipped.reason == "invalid JSON (Unterminated string starting at column 10)"
+
+
+def test_a_position_word_in_a_long_unsplit_text_is_no_caption():
+    """Lower-cased wire text is one long 'sentence' to the splitter; '(centre)' there means the government."""
+    text = " ".join(["the court heard the petition today and said it would rule next week"] * 8)
+    text += ' "if you (centre) allow puja there, what stops others," the judge asked.'
+    from kg.ingest import blank_captions
+    assert blank_captions(text) == text

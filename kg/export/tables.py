@@ -31,7 +31,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "entities": ("entity_iri", "label", "kind", "type_iri", "mention_count", "article_count", "nationality_iri",
                  "nationality_label"),
     "events": ("event_iri", "label", "event_type", "event_type_label", "event_type_iri", "cameo", "plover", "trigger",
-               "date", "date_basis", "source_iri", "source_label", "source_kind", "target_iri", "target_label",
+               "modality", "date", "date_basis", "source_iri", "source_label", "source_kind", "target_iri", "target_label",
                "target_kind", "place_iri", "place_label", "source_count", "article_count", "first_article_iri",
                "first_headline", "first_url", "first_published", "evidence"),
     "claims": ("claim_iri", "speaker_iri", "speaker_label", "speaker_kind", "stance", "text", "quote_type", "cue",
@@ -46,6 +46,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "entity_job_titles": ("entity_iri", "label", "job_title"),
     "entity_affiliations": ("entity_iri", "label", "affiliation_iri", "affiliation_label"),
     "entity_same_as": ("entity_iri", "label", "same_as_iri"),
+    "event_reporters": ("event_iri", "entity_iri", "entity_label"),
     "claim_about": ("claim_iri", "entity_iri", "entity_label"),
     "claim_contradicts": ("claim_iri", "contradicts_iri"),
     "claim_quantities": ("claim_iri", "quantity_iri"),
@@ -142,9 +143,10 @@ class _Rows:
         self.tables["events"].append({
             "event_iri": iri, "label": ev.label, "event_type": ev.event_type, "event_type_label": kind.label if kind else None,
             "event_type_iri": str(self.iri.event_type(ev.event_type)), "cameo": kind.cameo if kind else None,
-            "plover": kind.plover if kind else None, "trigger": ev.trigger, "date": ev.date, "date_basis": ev.date_basis or None,
+            "plover": kind.plover if kind else None, "trigger": ev.trigger, "modality": ev.modality, "date": ev.date, "date_basis": ev.date_basis or None,
             **self.entity(ev.source, "source"), **self.entity(ev.target, "target"),
             "place_iri": place["place_iri"], "place_label": place["place_label"], **self.sources(ev, iri, "event")})
+        self.tables["event_reporters"] += self.about("event_iri", iri, ev.reported_by)
 
     def add_claim(self, c) -> None:
         iri = str(self.iri.claim(c.key))

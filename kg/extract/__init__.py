@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.dayorder import DayOrder
 from kg.extract.claims import sentence_claims
 from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
@@ -24,10 +25,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
     """
     index = MentionIndex(doc, article.id)
+    order = DayOrder.from_article(article.text, article.url)
     events, claims, quantities = [], [], []
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
-        found = list(sentence_events(sent, index, evidence, article.date))
+        found = list(sentence_events(sent, index, evidence, article.date, order))
         sentence = list(sentence_claims(sent, index, evidence))
         for event in found:
             claim = next((c for c in sentence if c.span[0] <= event.offset < c.span[1]), None)

@@ -21,10 +21,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.dayorder import DayOrder
 from kg.extract.dates import read_date
 from kg.extract.entities import MentionIndex, noun_phrase
 from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, SPEECH_VERBS
-from kg.extract.rules import Pattern, rules
+from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
 from kg.vocab import EVENT_TYPES
@@ -183,13 +184,15 @@ def _place(head: Token, index: MentionIndex, exclude: list[Mention]) -> Mention 
     return None
 
 
-def _date(head: Token, ents: list[Span], anchor: dt.date | None, modality: str) -> tuple[dt.date | None, str]:
-    """The day the event happened (or will happen: future and intended events read dates forward)."""
+def _date(head: Token, ents: list[Span], anchor: dt.date | None, modality: str,
+          order: DayOrder | None) -> tuple[dt.date | None, str]:
+    """The day the event happened (or will happen: future and intended events read dates forward);
+    ``order`` is the article's evidence for reading "07/03/2024"."""
     near = {head.i, *[c.i for c in head.children]}
     prefer = "future" if modality in ("future", "intended") else "past"
     for ent in ents:
         if ent.label_ == "DATE" and (ent.root.head.i in near or ent.root.head.head.i == head.i):
-            reading = read_date(ent.text, anchor, prefer=prefer)
+            reading = read_date(ent.text, anchor, prefer=prefer, order=order)
             if reading.date:
                 return reading.date, reading.basis
     return None, ""
@@ -215,7 +218,7 @@ def _pattern(token: Token, passive: bool) -> Pattern | None:
         if (pattern.objects or pattern.object_classes) and not any(
                 table.object_matches(pattern, o.lemma_.lower(), o.lower_) for o in objects):
             continue
-        return pattern
+        return None if pattern.event_type == NOT_AN_EVENT else pattern
     return None
 
 
@@ -240,6 +243,10 @@ def modality(token: Token) -> str:
             own = own or table.modality("aux", child.lower_)
         if child.dep_ == "mark" and verb.dep_ == "advcl":
             own = own or table.modality("mark", child.lower_)
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "no one was injured", "nobody attacked"
+            nobody = [child.lower_] + [c.lower_ for c in child.children if c.dep_ == "det"]
+            if any(table.modality("subject", w) for w in nobody):
+                return "negated"
     if own:
         return own
     below = verb
@@ -387,8 +394,8 @@ def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> I
         yield from ((None, t) for t in targets)
 
 
-def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence,
-                    anchor: dt.date | None) -> Iterator[EventMention]:
+def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None,
+                    order: DayOrder | None = None) -> Iterator[EventMention]:
     """Every event in a sentence, each with how the sentence tells it (``EventMention.modality``).
 
     One-sided events are events ("40 people were arrested", "protesters marched"); events of the
@@ -424,7 +431,7 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence,
         if not pairs:
             continue
         told = modality(token)
-        date, basis = _date(token, index.ents(sent), anchor, told)
+        date, basis = _date(token, index.ents(sent), anchor, told, order)
         for source, target in pairs:
             if EVENT_TYPES[event_type].mutual and source and target and target.name < source.name:
                 source, target = target, source

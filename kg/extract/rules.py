@@ -12,7 +12,10 @@ from importlib import resources
 
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["Pattern", "Group", "ModalityCue", "rules", "read_table"]
+__all__ = ["Pattern", "Group", "ModalityCue", "rules", "read_table", "NOT_AN_EVENT"]
+
+#: the type of a pattern that says a trigger is no event in this use ("fight the election")
+NOT_AN_EVENT = "-"
 
 
 def read_table(*path: str) -> list[dict[str, str]]:
@@ -82,7 +85,7 @@ class Rules:
                 continue  # a curated row decides what the bare lemma means
             by_lemma.setdefault((p.lemma, p.pos), []).append(p)
         self._by_lemma = {k: sorted(v, key=lambda p: -p.specificity) for k, v in by_lemma.items()}
-        unknown = {p.event_type for p in self.patterns} - set(EVENT_TYPES)
+        unknown = {p.event_type for p in self.patterns} - set(EVENT_TYPES) - {NOT_AN_EVENT}
         if unknown:
             raise ValueError(f"kg/data/events: unknown event types {sorted(unknown)}")
         self.groups: dict[str, Group] = {}
@@ -117,17 +120,22 @@ class Rules:
         """Patterns for a trigger lemma, the most specific first."""
         return self._by_lemma.get((lemma, pos), [])
 
+    def in_class(self, name: str, lemma: str, lower: str) -> bool:
+        """An object class of objects.tsv, or "group": any group noun of the actor tables."""
+        if name == "group":
+            return self.group(lemma, lower) is not None
+        return lemma in self.object_classes[name] or lower in self.object_classes[name]
+
     def object_matches(self, pattern: Pattern, lemma: str, lower: str) -> bool:
         return lemma in pattern.objects or lower in pattern.objects or any(
-            lemma in self.object_classes[c] or lower in self.object_classes[c] for c in pattern.object_classes)
+            self.in_class(c, lemma, lower) for c in pattern.object_classes)
 
     def names_instrument(self, pattern: Pattern, lemma: str, lower: str) -> bool:
         """The object the pattern names is the event itself or what is moved ("launched an attack", "sent
         troops"), not a thing whose owner is the target ("attacked Labour's plans")."""
         if lemma in pattern.objects or lower in pattern.objects:
             return True
-        return any(lemma in self.object_classes[c] or lower in self.object_classes[c]
-                   for c in pattern.object_classes - self._owned_targets)
+        return any(self.in_class(c, lemma, lower) for c in pattern.object_classes - self._owned_targets - {"group"})
 
     def modality(self, relation: str, cue: str) -> str | None:
         """The modality a cue gives in a relation ("will" as aux -> "future"), or None."""
