@@ -124,6 +124,9 @@ def build(
     settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers,
                         scheduler=scheduler, since=_date(since, "--since"), until=_date(until, "--until"))
     total = None if quiet else count_articles(paths or [SAMPLES_DIR])
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_FAILED))  # `kill` cleans up like Ctrl-C: OUT stays as it was
     with tqdm(desc="read + parse", unit="art", total=total, disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
         handler = _StageToBar(bar)
         STAGES.addHandler(handler)

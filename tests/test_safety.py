@@ -157,6 +157,13 @@ def test_a_partial_success_replaces_the_export_as_a_whole(corpora, export_a, tmp
     assert (export_a / ".cache").is_dir() and leftovers(export_a) == []
 
 
+def _has_files(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except FileNotFoundError:  # gone between listing and looking
+        return False
+
+
 def test_a_killed_build_leaves_the_export_and_the_next_build_takes_over_its_lock(corpora, export_a, tmp_path):
     """SIGKILL (no clean-up at all) while the new export is being written, then build again."""
     big = tmp_path / "big"
@@ -166,8 +173,8 @@ def test_a_killed_build_leaves_the_export_and_the_next_build_takes_over_its_lock
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while child.poll() is None and time.monotonic() < deadline:
-        stages = [p for p in export_a.parent.glob(f".{export_a.name}{_atomic.STAGE_MARK}*") if any(p.glob("*.tmp"))]
-        if stages:  # the export is being written
+        if any(_has_files(p) for p in export_a.parent.glob(f".{export_a.name}{_atomic.STAGE_MARK}*")):
+            # the new export is being written
             child.send_signal(signal.SIGKILL)
             break
         time.sleep(0.005)
@@ -179,6 +186,22 @@ def test_a_killed_build_leaves_the_export_and_the_next_build_takes_over_its_lock
     assert any(f"stale lock of a kg build that did not finish (pid {child.pid}" in n for n in report.notices)
     assert leftovers(export_a) == []  # its staged folder is cleaned up too
     assert report.articles == 4
+
+
+def test_a_terminated_build_cleans_up_and_leaves_the_export(export_a, tmp_path):
+    """`kill` (SIGTERM) while the build parses: exit 1, no staged folder, no lock, the export as it was."""
+    big = tmp_path / "big"
+    write_corpus(big, 12, seed=14)
+    before = snapshot(export_a)
+    child = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "--out", str(export_a), "-q", "--no-cache"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while child.poll() is None and time.monotonic() < deadline and not (export_a / LOCK_NAME).exists():
+        time.sleep(0.005)
+    time.sleep(0.5)
+    child.terminate()
+    assert child.wait(timeout=60) == EXIT_FAILED
+    assert snapshot(export_a) == before and leftovers(export_a) == []
 
 
 def test_a_cache_stranded_by_a_kill_during_the_swap_is_moved_back(corpora, export_a, monkeypatch):

@@ -121,8 +121,12 @@ def files(draw, index: int) -> tuple[str, bytes]:
 
 @st.composite
 def corpora(draw) -> dict[str, bytes]:
-    count = draw(st.integers(1, 5))
-    return dict(draw(files(i)) for i in range(count))
+    """A few files; sometimes a copy of the first under another name (an exact duplicate)."""
+    corpus = dict(draw(files(i)) for i in range(draw(st.integers(1, 5))))
+    if draw(st.booleans()):
+        first = next(iter(corpus))
+        corpus[f"copy of {first}"] = corpus[first]
+    return corpus
 
 
 # --- the check ----------------------------------------------------------------------------------
