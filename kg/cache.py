@@ -18,6 +18,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -53,11 +54,6 @@ def extractor_fingerprint() -> str:
 
 # --- records <-> JSON data, driven by the dataclasses' type hints ------------------------------
 
-@lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
-
-
 def to_data(value: object) -> object:
     """A model record as JSON-ready data: dataclasses become objects, tuples lists, dates and decimals strings."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -74,68 +70,99 @@ def to_data(value: object) -> object:
     raise TypeError(f"the cache cannot store a {type(value).__name__}; add it to kg.cache.to_data/from_data")
 
 
-def _expect(data: object, kind: type | tuple[type, ...], hint: object) -> None:
-    if not isinstance(data, kind) or (isinstance(data, bool) and kind in (int, float)):
-        raise CacheFormatError(f"expected {hint}, found {type(data).__name__}")
-
-
 def from_data(hint: object, data: object) -> object:
     """Rebuild a value of type ``hint`` from :func:`to_data` output; :class:`CacheFormatError` if it does not fit."""
+    return _decoder(hint)(data)
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint: object) -> Callable[[object], object]:
+    """A function that checks and rebuilds one ``hint`` value; made once per type, as loading is the hot path."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        if data is None and type(None) in args:
+        return _union([_decoder(a) for a in args if a is not type(None)], type(None) in args, hint)
+    if origin is typing.Literal:
+        return lambda data: data if data in args else _fail(f"expected one of {args}, found {data!r}")
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        items = [_decoder(a) for a in args]
+        return lambda data: tuple(f(d) for f, d in zip(items, _list(data, hint, len(items))))
+    if origin in (tuple, list, frozenset, set):
+        item = _decoder(args[0] if args else typing.Any)
+        return lambda data: origin(map(item, _list(data, hint)))
+    if origin is dict:
+        key, value = map(_decoder, args or (typing.Any, typing.Any))
+        return lambda data: {key(pair[0]): value(pair[1]) for pair in _list(data, hint)}
+    if dataclasses.is_dataclass(hint):
+        return _record(hint)
+    return _scalar(hint)
+
+
+def _fail(message: str) -> typing.NoReturn:
+    raise CacheFormatError(message)
+
+
+def _list(data: object, hint: object, length: int | None = None) -> list:
+    if type(data) is not list:
+        _fail(f"expected {hint}, found {type(data).__name__}")
+    if length is not None and len(data) != length:
+        _fail(f"expected {length} items, found {len(data)}")
+    return data
+
+
+def _union(options: list[Callable], nullable: bool, hint: object) -> Callable[[object], object]:
+    def decode(data: object) -> object:
+        if data is None and nullable:
             return None
         errors = []
-        for option in (a for a in args if a is not type(None)):
+        for option in options:
             try:
-                return from_data(option, data)
+                return option(data)
             except CacheFormatError as exc:
                 errors.append(str(exc))
-        raise CacheFormatError(" or ".join(errors) or f"expected {hint}")
-    if origin is typing.Literal:
-        if data not in args:
-            raise CacheFormatError(f"expected one of {args}, found {data!r}")
-        return data
-    if origin in (tuple, list, frozenset, set):
-        _expect(data, list, hint)
-        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-            if len(args) != len(data):
-                raise CacheFormatError(f"expected {len(args)} items, found {len(data)}")
-            return tuple(from_data(a, d) for a, d in zip(args, data))
-        return origin(from_data(args[0] if args else typing.Any, d) for d in data)
-    if origin is dict:
-        _expect(data, list, hint)
-        key, value = args or (typing.Any, typing.Any)
-        return {from_data(key, pair[0]): from_data(value, pair[1]) for pair in data}
-    if dataclasses.is_dataclass(hint):
-        _expect(data, dict, hint)
-        fields = {f.name for f in dataclasses.fields(hint)}
-        if set(data) != fields:
-            raise CacheFormatError(f"{hint.__name__}: fields {sorted(set(data) ^ fields)} differ from the model")
-        hints = _hints(hint)
-        return hint(**{name: from_data(hints[name], data[name]) for name in fields})
-    return _scalar(hint, data)
+        return _fail(" or ".join(errors) or f"expected {hint}")
+    return decode
 
 
-def _scalar(hint: object, data: object) -> object:
+def _record(cls: type) -> Callable[[object], object]:
+    hints = typing.get_type_hints(cls)
+    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+    names = {name for name, _ in fields}
+
+    def decode(data: object) -> object:
+        if type(data) is not dict:
+            _fail(f"expected {cls.__name__}, found {type(data).__name__}")
+        if data.keys() != names:
+            _fail(f"{cls.__name__}: fields {sorted(set(data) ^ names)} differ from the model")
+        return cls(**{name: f(data[name]) for name, f in fields})
+    return decode
+
+
+def _scalar(hint: object) -> Callable[[object], object]:
+    def expect(kinds: tuple[type, ...]) -> Callable[[object], object]:
+        def check(data: object) -> object:
+            if type(data) not in kinds:
+                _fail(f"expected {hint}, found {type(data).__name__}")
+            return data
+        return check
+
     if hint is typing.Any:
-        return data
+        return lambda data: data
     if hint is type(None) or hint is None:
-        if data is not None:
-            raise CacheFormatError(f"expected null, found {type(data).__name__}")
-        return None
-    if hint in (dt.date, dt.datetime, Decimal):
-        _expect(data, str, hint)
-        try:
-            return Decimal(data) if hint is Decimal else hint.fromisoformat(data)
-        except (ValueError, InvalidOperation) as exc:
-            raise CacheFormatError(f"bad {hint.__name__} {data!r}") from exc
-    if hint is float:
-        _expect(data, (int, float), hint)
-        return float(data)
+        return expect((type(None),))
     if hint in (str, int, bool):
-        _expect(data, hint, hint)
-        return data
+        return expect((hint,))
+    if hint is float:
+        return lambda data: float(expect((int, float))(data))
+    if hint in (dt.date, dt.datetime, Decimal):
+        parse = Decimal if hint is Decimal else hint.fromisoformat
+        text = expect((str,))
+
+        def value(data: object) -> object:
+            try:
+                return parse(text(data))
+            except (ValueError, InvalidOperation) as exc:
+                raise CacheFormatError(f"bad {hint.__name__} {data!r}") from exc
+        return value
     raise TypeError(f"the cache cannot read a {hint}; add it to kg.cache.to_data/from_data")
 
 
