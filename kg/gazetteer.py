@@ -46,6 +46,8 @@ class Gazetteer:
         self._demonyms = {k.casefold(): v for k, v in data["demonyms"].items()}
         self.not_names = {n.casefold() for n in data["not_names"]}
         self._honorifics = {k.casefold(): v for k, v in data.get("honorifics", {}).items()}
+        #: honorifics written before a given name ("Sir Menzies" is Menzies Campbell)
+        self.given_name_honorifics = {h.casefold() for h in data.get("given_name_honorifics", ())}
         cues = data.get("organisation_cues", {})
         #: words after a name, and nouns beside it, that make it an organisation
         self.organisation_after = frozenset(cues.get("after", ()))

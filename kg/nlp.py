@@ -31,7 +31,8 @@ ORG_HEADS = {"institute", "ministry", "council", "commission", "service", "servi
 #: words that, right before a name, make it a person ("President Ukhnaagiin Khurelsukh")
 PERSON_TITLES = {"chairperson", "chairman", "chairwoman", "chair", "president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
                  "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
-                 "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart"}
+                 "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart",
+                 "mp", "msp", "mep", "mla", "peer", "mayor", "candidate"}
 
 
 class ModelNotInstalled(RuntimeError):
@@ -225,6 +226,11 @@ def _repaired(ent: Span) -> list[Span]:
         if end <= start or not any(c.isalpha() for c in doc[start:end].text):
             continue
         label = ent.label_
+        if label == "PERSON":
+            # "Lib Dem MP Lembit Opik": the party is an organisation of its own, the title a role
+            affiliation, start = _party_prefix(doc, start, end)
+            if affiliation is not None:
+                spans.append(affiliation)
         if end - start > 1 and gazetteer().honorific(doc[start].text) is not None:
             label = "PERSON"
         elif label == "PERSON" and start > 0 and gazetteer().honorific(doc[start - 1].text) is not None:
@@ -232,6 +238,20 @@ def _repaired(ent: Span) -> list[Span]:
         same = (start, end, label) == (ent.start, ent.end, ent.label_)
         spans.append(ent if same else Span(doc, start, end, label=label))
     return spans
+
+
+def _party_prefix(doc: Doc, start: int, end: int) -> tuple[Span | None, int]:
+    """A known organisation (a party) and title words at the start of a person's span, and where the name
+    itself starts: "Lib Dem MP Lembit Opik" -> (Lib Dem, Lembit).  Places are left: "Santiago Peña" is a name."""
+    for size in (3, 2, 1):
+        if start + size < end:
+            known = gazetteer().lookup(doc[start:start + size].text)
+            if known is not None and known.kind not in ("Person", "Country", "City", "Place", "AdministrativeArea"):
+                name_start = start + size
+                while name_start < end - 1 and doc[name_start].lower_.rstrip(".") in PERSON_TITLES:
+                    name_start += 1
+                return Span(doc, start, start + size, label="ORG"), name_start
+    return None, start
 
 
 #: nouns that, in apposition, say a name is a place ("Bukavu, the region's second-largest city")

@@ -148,12 +148,16 @@ class EntityResolver:
         # a name after a title is a surname ("Mr Blair"), never a given name: "Prince Charles" is no Charles
         # Kennedy, and where a title keeps a name from the article's full name, the bare name stays apart too
         blocked: set[tuple[str, str]] = set()
+        titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # the titles each name is written with
+        for m in people:
+            if _titled(m):
+                titles[(m.article_id, m.name)].add(m.text.split()[0].casefold())
         for m in sorted(people, key=lambda m: not _titled(m)):
             key = _person_key(m)
             if key in self._people:
                 continue
             candidates = [n for n in owners[(m.article_id, m.name)] if n in spelling and fits(spelling[n], key[2])]
-            found = sorted({spelling[n] for n in candidates if _contains(n, m.name, surname=key[3])})
+            found = sorted({spelling[n] for n in candidates if _contains(n, m.name, surname=key[3] and not _given_name_after(m, titles[(m.article_id, n)]))})
             if key[3] and candidates and not found:
                 blocked.add(key[:2])
             if not key[3] and key[:2] in blocked:
@@ -164,7 +168,9 @@ class EntityResolver:
             elif len(found) == 1:
                 label, reason = found[0], "a short form of the one longer name its article gives that person"
             elif not owners[(m.article_id, m.name)] and len(m.name.split()) == 1:
-                elsewhere = [f for f in usage if fits(f, key[2]) and any(_contains(w, m.name, surname=True) for w in written[f])]
+                # outside its article a "Mrs Howard" needs a full name known to be a woman's
+                elsewhere = [f for f in usage if (gender_of.get(f) == key[2] if key[2] else True)
+                             and any(_contains(w, m.name, surname=True) for w in written[f])]
                 best = min(elsewhere, key=lambda f: (-usage[f], f), default=None)
                 if best is not None:
                     label, reason = best, "a surname alone: the corpus' most used full name with that surname"
@@ -241,6 +247,13 @@ def _with_prior(local: Counter, corpus: Counter) -> Counter:
 def _titled(mention: Mention) -> bool:
     """Written with a title or honorific before the name ("Mr Blair", "Prince Charles")."""
     return len(mention.text.split()) > len(mention.name.split())
+
+
+def _given_name_after(mention: Mention, full_name_titles: set[str]) -> bool:
+    """A title that comes before a given name: "Sir Menzies", or one the full name is written with too
+    ("Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al Thani"; "Prince Charles" is no Charles Kennedy)."""
+    title = mention.text.split()[0].casefold()
+    return title in gazetteer().given_name_honorifics or title in full_name_titles
 
 
 def _person_key(mention: Mention) -> tuple[str, str, str, bool]:

@@ -58,3 +58,12 @@ def test_model_spans_end_before_figures_and_brackets_and_part_at_scores(nlp, wor
 
     doc = nlp.make_doc(words)
     assert [s.text for s in _repaired(Span(doc, *label))] == repaired
+
+
+@pytest.mark.parametrize("text, party, person", [
+    ("Lib Dem MP Lembit Opik said the plan was wrong.", "Liberal Democrats", "Lembit Opik"),
+    ("Labour MP Diane Abbott spoke on Monday.", "Labour Party", "Diane Abbott"),
+])
+def test_a_party_before_a_name_is_an_organisation_and_not_part_of_the_name(extract, text, party, person):
+    found = {(m.name, m.kind) for m in extract(text).mentions}
+    assert {(party, "Organization"), (person, "Person")} <= found

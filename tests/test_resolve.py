@@ -198,3 +198,24 @@ def test_a_bare_given_name_beside_the_same_name_with_a_title_stays_apart_from_th
 def test_groups_are_not_merged_by_spelling():
     kg = resolve([extraction("a1", [mention("police (United Kingdom)", "Group"), mention("people (United Kingdom)", "Group")])])
     assert len([e for e in kg.entities if e.kind == "Group"]) == 2
+
+
+def test_outside_its_article_a_mrs_needs_a_full_name_known_to_be_a_womans():
+    kg = resolve([
+        extraction("a1", [mention("Michael Howard"), mention("Howard", text="Mr Howard")]),
+        extraction("a2", [mention("John Howard", article="a2")]),
+        extraction("a3", [mention("Howard", article="a3", text="Mrs Howard")]),
+    ])
+    assert labels(kg)["John Howard"].mention_count == 1
+    assert "Mrs Howard" in labels(kg)
+
+
+def test_sir_takes_a_given_name():
+    kg = resolve([extraction("a1", [mention("Menzies Campbell"), mention("Menzies", text="Sir Menzies")])])
+    assert labels(kg)["Menzies Campbell"].mention_count == 2
+
+
+def test_a_title_the_full_name_is_written_with_comes_before_a_given_name():
+    kg = resolve([extraction("a1", [mention("Mohammed bin Abdulrahman Al Thani", text="Sheikh Mohammed bin Abdulrahman Al Thani"),
+                                    mention("Mohammed", text="Sheikh Mohammed")])])
+    assert set(labels(kg)) == {"Mohammed bin Abdulrahman Al Thani"}
