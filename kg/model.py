@@ -104,6 +104,7 @@ class ClaimMention:
     keywords: tuple[str, ...] = ()  #: content lemmas, used to match an accusation with its denial
     span: tuple[int, int] = (-1, -1)  #: character offsets of the content in the cleaned text
     statement: EventMention | None = None  #: the who-did-what-to-whom the claim states, if any
+    claim_type: str = "statement"  #: statement, evidence, belief or intention (the cue's class)
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Claim(Sourced):
     statement: tuple[str, str, str | None] | None = None
     contradicts: tuple[str, ...] = ()  #: keys of claims with the opposite stance on the same thing
     quantities: tuple[str, ...] = ()
+    claim_type: str = "statement"  #: statement, evidence, belief or intention
 
 
 @dataclass(frozen=True)

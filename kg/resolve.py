@@ -23,7 +23,7 @@ __all__ = ["resolve", "EntityResolver"]
 
 _FAMILY = {
     "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
-    "Group": "group",
+    "Group": "group", "Source": "source", "Document": "source",
 }
 
 
@@ -476,6 +476,7 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, enti
             keywords=tuple(sorted({k for c in members for k in c.keywords})),
             statement=(stated.event_type, resolver.key(stated.source), resolver.key(stated.target) if stated.target else None)
             if stated else None,
+            claim_type=min(c.claim_type for c in members),
         ))
     return _link_contradictions(claims, entities)
 

@@ -43,6 +43,8 @@ ENTITY_CLASSES = {
     "EducationalOrganization": SCHEMA.EducationalOrganization,
     "Corporation": SCHEMA.Corporation,
     "Group": KG.Group,
+    "Source": KG.AnonymousSource,
+    "Document": SCHEMA.CreativeWork,
 }
 
 

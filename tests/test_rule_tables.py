@@ -69,6 +69,20 @@ def test_group_table_row(nlp, example, plural):
     assert (plural, "Group") in sources, sources
 
 
+_CLAIM = re.compile(r"^(?P<speaker>.+?) (?P<stance>Assert|Deny) (?P<kind>\w+): (?P<word>.+)$")
+
+
+@pytest.mark.parametrize("example, expect", _rows("claims", "cues.tsv"))
+def test_cue_table_row(nlp, example, expect):
+    """Every attribution cue's example gives a claim with its speaker, stance, class and content."""
+    want = _CLAIM.match(expect)
+    assert want, f"malformed expectation {expect!r}"
+    x = extract_article(Article("row", example), nlp(example))
+    found = [(c.speaker.name, c.stance, c.claim_type, c.text) for c in x.claims]
+    assert any(_same(want["speaker"], c.speaker) and c.stance == want["stance"] and c.claim_type == want["kind"]
+               and want["word"].casefold() in c.text.casefold() for c in x.claims), found
+
+
 def test_the_scheme_has_plovers_sixteen_types_and_cameo_codes():
     tops = {t.plover for t in EVENT_TYPES.values() if t.broader is None}
     assert tops == PLOVER_TYPES

@@ -45,11 +45,9 @@ def _types() -> dict[str, tuple[str, ...]]:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
+    """Rows of a table; the last comment line with a tab is its header (as kg.extract.rules.read_table)."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    header = next(line for line in lines if line.startswith("# key") or line.startswith("# lemma")
-                  or line.startswith("# class") or line.startswith("# noun") or line.startswith("# lemmas")
-                  or line.startswith("# cue"))
-    names = header[2:].split("\t")
+    names = [line for line in lines if line.startswith("# ") and "\t" in line][-1][2:].split("\t")
     return [dict(zip(names, line.split("\t"))) for line in lines if not line.startswith("#")]
 
 
@@ -130,9 +128,9 @@ def derive(dictionary_dir: Path) -> None:
     types = _types()
     curated = {lemma for r in _read(HERE / "events" / "patterns.tsv") for lemma in r["lemmas"].split()}
     # verbs that are modality cues ("plan to", "said") or speech (a claim) are never triggers themselves
-    from kg.extract.lexicon import SPEECH_VERBS
     not_triggers = {r["lemma"] for r in _read(HERE / "events" / "not_triggers.tsv")}
-    excluded = (not_triggers | {r["cue"] for r in _read(HERE / "events" / "modality.tsv")} | set(SPEECH_VERBS))
+    excluded = (not_triggers | {r["cue"] for r in _read(HERE / "events" / "modality.tsv")}
+                | {r["lemma"] for r in _read(HERE / "claims" / "cues.tsv")})
     verbs, objects = parse_cameo(dictionary_dir / "CAMEO.2.0.txt")
     rows = []
     for lemma, code in sorted(verbs.items()):

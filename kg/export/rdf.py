@@ -51,7 +51,7 @@ _TERMS = {
     "hasPlace": (SEM.hasPlace, "@id"), "hasTimeStamp": (SEM.hasTimeStamp, XSD.date),
     "wasDerivedFrom": (PROV.wasDerivedFrom, "@id"), "evidence": (KG.evidence, None),
     "sourceCount": (KG.sourceCount, XSD.integer), "wasAttributedTo": (PROV.wasAttributedTo, "@id"),
-    "stance": (KG.stance, "@id"), "text": (SCHEMA.text, None), "quoteType": (KG.quoteType, None),
+    "stance": (KG.stance, "@id"), "text": (SCHEMA.text, None), "quoteType": (KG.quoteType, None), "claimType": (KG.claimType, None),
     "cue": (KG.cue, None), "about": (SCHEMA.about, "@id"), "contradicts": (KG.contradicts, "@id"),
     "quantity": (KG.quantity, "@id"), "value": (SCHEMA.value, XSD.decimal), "unitText": (SCHEMA.unitText, None),
     "description": (SCHEMA.description, None), "referencePeriod": (KG.referencePeriod, None),
@@ -210,6 +210,7 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
         g.add((node, KG.stance, iri.stance(c.stance)))
         g.add((node, SCHEMA.text, Literal(c.text)))
         g.add((node, KG.quoteType, Literal(c.quote_type)))
+        g.add((node, KG.claimType, Literal(c.claim_type)))
         g.add((node, KG.cue, Literal(c.cue)))
         for about in c.about:
             g.add((node, SCHEMA.about, entity[about]))

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
-from kg.extract.lexicon import (
-    ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, EVALUATIVE_CUES, REPORT_NOUNS, SPEECH_VERBS,
-)
+from kg.extract.entities import normalise_name
+from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
+from kg.extract.rules import Cue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations"]
@@ -35,8 +35,6 @@ _MIN_QUOTE = 12
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
-#: denial cues that are also plain actions ("rejected the proposal"): a claim only when they reject a statement
-_ACTION_DENIALS = {"reject", "dismiss", "rebuff", "contest", "dispute"}
 
 
 def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]:
@@ -86,11 +84,32 @@ def _keywords(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(sorted({t.lemma_.lower() for t in tokens if t.pos_ in _KEYWORD_POS and not t.is_stop and len(t) > 2}))
 
 
+def _described_source(token: Token, index: MentionIndex) -> Mention | None:
+    """A source the text describes but does not name ("a senior official", "the poll", "one analyst"): kept as
+    its phrase, a Document for reports and polls, else an anonymous Source."""
+    if token.pos_ == "PROPN" and token.is_title:
+        return Mention(token.text, token.text, "Person", index.article_id, token.idx, token.idx + len(token.text))  # a name NER missed
+    if token.pos_ != "NOUN":
+        return None
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    phrase = normalise_name(" ".join(t.text for t in words))
+    if not phrase:
+        return None
+    phrase = phrase.lower()
+    kind = "Document" if token.lemma_.lower() in REPORT_NOUNS | {"poll", "survey", "study"} else "Source"
+    start = min(t.idx for t in words)
+    return Mention(index.text[start:token.idx + len(token.text)], phrase, kind, index.article_id, start,
+                   token.idx + len(token.text))
+
+
 def _reporter(token: Token, index: MentionIndex) -> Mention | None:
-    """The actor behind a subject, including "a report by X" and "data from Chinese customs"."""
+    """The actor behind a subject, including "a report by X" and "data from Chinese customs"; else the source
+    as the text describes it."""
     actor = index.actor(token)
-    if actor is not None or token.lemma_.lower() not in REPORT_NOUNS:
+    if actor is not None:
         return actor
+    if token.lemma_.lower() not in REPORT_NOUNS:
+        return _described_source(token, index)
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss"):
             actor = index.actor(child)
@@ -101,7 +120,7 @@ def _reporter(token: Token, index: MentionIndex) -> Mention | None:
                 actor = index.actor(obj)
                 if actor is not None:
                     return actor
-    return None
+    return _described_source(token, index)
 
 
 def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
@@ -116,8 +135,8 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.dep_ == "dobj":
         return _speaker_of(cue.head.head, index)  # "issued a statement condemning ...": the issuer speaks
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
-        enclosing = next((a for a in cue.head.ancestors if a.pos_ == "VERB" and a.lemma_ in SPEECH_VERBS), None)
-        if cue.dep_ == "advcl" and enclosing is not None and cue.head.lemma_ not in SPEECH_VERBS:
+        enclosing = next((a for a in cue.head.ancestors if a.pos_ == "VERB" and rules().cue(a.lemma_)), None)
+        if cue.dep_ == "advcl" and enclosing is not None and rules().cue(cue.head.lemma_) is None:
             # "X said that Beijing aided Russia, asserting ...": the one asserting is X, not Beijing
             return _speaker_of(enclosing, index)
         return _speaker_of(cue.head, index)
@@ -125,7 +144,8 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
 
 
 def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
-           evidence: Evidence, quote: tuple[int, int] | None, *, labels: bool = False) -> ClaimMention | None:
+           evidence: Evidence, quote: tuple[int, int] | None, *, labels: bool = False,
+           claim_type: str = "statement") -> ClaimMention | None:
     """A claim from a cue's content or quotation; ``labels`` keeps one-word quotations ("called it 'terrorism'")."""
     short_quote = quote is not None and len(index.text[quote[0]:quote[1]].split()) < 3
     if quote is not None and (labels or not short_quote or not content):
@@ -134,7 +154,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
         content = [t for t in sent if start <= t.idx < end] or content
         if labels and short_quote:
             return ClaimMention(speaker, "Assert", text.strip(" ,.;:!?"), quote_type, cue, (), evidence, _keywords(content),
-                                (start, end)) if content else None
+                                (start, end), claim_type=claim_type) if content else None
     elif content:
         text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"
     else:
@@ -144,7 +164,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
     about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
     span = (content[0].idx, content[-1].idx + len(content[-1]))
     return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
-                        evidence, _keywords(content), span)
+                        evidence, _keywords(content), span, claim_type=claim_type)
 
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
@@ -182,21 +202,24 @@ def _is_statement(cue: Token) -> bool:
 def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
     quotes = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text)]
     labels = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text, min_length=3)]
-    cues = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
+    cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
     spoken = False
     for cue in cues:
-        if cue.lemma_ in _ACTION_DENIALS and not _is_statement(cue):
-            continue
-        evaluative = cue.lemma_ in EVALUATIVE_CUES
+        kind: Cue = rules().cue(cue.lemma_)
+        if kind.requires == "statement" and not _is_statement(cue):
+            continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
+        evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
         owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
         if evaluative and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
             continue
+        if kind.requires == "clause" and owned is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+            continue  # "found that ..." attributes; "found the bodies" does not
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
-        claim = _claim(speaker, SPEECH_VERBS[cue.lemma_], cue.lemma_.lower(), _content_tokens(cue), sent, index,
-                       evidence, owned, labels=evaluative)
+        claim = _claim(speaker, kind.stance, cue.lemma_.lower(), _content_tokens(cue), sent, index,
+                       evidence, owned, labels=evaluative, claim_type=kind.kind)
         if claim is not None:
             spoken = True
             yield claim

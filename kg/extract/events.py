@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from kg.dayorder import DayOrder
 from kg.extract.dates import read_date
 from kg.extract.entities import MentionIndex, noun_phrase
-from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, EventMention, Mention
@@ -222,9 +222,16 @@ def _pattern(token: Token, passive: bool) -> Pattern | None:
     return None
 
 
+#: modality of what a cue of each class reports, where modality.tsv does not name the cue
+_CUE_CLASS_MODALITY = {"statement": "alleged", "belief": "alleged", "evidence": "asserted", "intention": "intended"}
+
+
 def _report_modality(verb: Token) -> str:
-    """Modality of a clause reported by ``verb``: "said" keeps it asserted, "alleged" makes it alleged."""
-    return rules().modality("report", verb.lemma_.lower()) or "alleged"
+    """Modality of a clause reported by ``verb``: "said" keeps it asserted, "alleged" makes it alleged,
+    "a report found" asserts it, "plans" intends it."""
+    table = rules()
+    cue = table.cue(verb.lemma_)
+    return table.modality("report", verb.lemma_.lower()) or _CUE_CLASS_MODALITY[cue.kind if cue else "statement"]
 
 
 def modality(token: Token) -> str:
@@ -264,8 +271,10 @@ def modality(token: Token) -> str:
             # "Speaking with Xi, Putin said ...": a participle before the speech verb is a fact
             participle = below.dep_ == "advcl" and below.i < ancestor.i and below.tag_ == "VBG"
             about = below.dep_ in ("prep", "pcomp") and below.lower_ in ("of", "about", "against", "for")  # "accused X of"
-            reporting = lemma in SPEECH_VERBS or table.modality("report", lemma) is not None
-            if reporting and ((below.dep_ in _REPORTED_DEPS and not participle) or about):
+            cue = table.cue(lemma)
+            reporting = cue is not None or table.modality("report", lemma) is not None
+            clause_only = cue is not None and cue.requires == "clause" and below.dep_ not in ("ccomp", "xcomp")
+            if reporting and not clause_only and ((below.dep_ in _REPORTED_DEPS and not participle) or about):
                 return "alleged" if any(c.dep_ == "neg" for c in ancestor.children) else _report_modality(ancestor)
         below = ancestor
     return "asserted"
@@ -371,7 +380,7 @@ def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     if not sources and not targets and EVENT_TYPES[event_type].plover == "CONSULT" and token.head.dep_ == "prep":
         # "At a summit in Beijing, Putin thanked Xi": the clause's two actors met
         verb = token.head.head
-        if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH_VERBS:
+        if verb.pos_ == "VERB" and rules().cue(verb.lemma_) is None:
             sources, targets = _clause_subject(token, index), _targets(verb, index)
     if event_type == "visit":
         targets = [_as_country(t) for t in targets]

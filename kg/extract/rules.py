@@ -1,4 +1,5 @@
-"""The declarative rule tables of ``kg/data`` (events, modality, object classes, group actors), loaded once.
+"""The declarative rule tables of ``kg/data`` (events, modality, object classes, group actors, attribution
+cues), loaded once.
 
 Code elsewhere interprets these tables; it holds no trigger words of its own.
 Each row carries an example sentence and the result it must give, and
@@ -12,7 +13,7 @@ from importlib import resources
 
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["Pattern", "Group", "ModalityCue", "rules", "read_table", "NOT_AN_EVENT"]
+__all__ = ["Pattern", "Group", "Cue", "ModalityCue", "rules", "read_table", "NOT_AN_EVENT"]
 
 #: the type of a pattern that says a trigger is no event in this use ("fight the election")
 NOT_AN_EVENT = "-"
@@ -59,6 +60,18 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A verb that attributes content to a source ("said", "a poll showed", "believes"), from claims/cues.tsv."""
+
+    lemma: str
+    kind: str  #: statement, evidence, belief or intention (``kg:claimType``)
+    stance: str  #: Assert or Deny
+    requires: str  #: "-", "label", "statement" or "clause" (see the table's header)
+    example: str = ""
+    expect: str = ""
+
+
+@dataclass(frozen=True)
 class ModalityCue:
     cue: str
     relation: str  #: aux, neg, mark, governor or report
@@ -96,6 +109,9 @@ class Rules:
         self.modality_cues = [ModalityCue(r["cue"], r["relation"], r["modality"], r["example"], r["expect"])
                               for r in read_table("events", "modality.tsv")]
         self._cues = {(c.relation, c.cue): c.modality for c in self.modality_cues}
+        self.attribution_cues = [Cue(r["lemma"], r["class"], r["stance"], r["requires"], r["example"], r["expect"])
+                                 for r in read_table("claims", "cues.tsv")]
+        self._attribution = {c.lemma: c for c in self.attribution_cues}
 
     def _curated(self, row: dict[str, str]) -> list[Pattern]:
         conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")
@@ -140,6 +156,10 @@ class Rules:
     def modality(self, relation: str, cue: str) -> str | None:
         """The modality a cue gives in a relation ("will" as aux -> "future"), or None."""
         return self._cues.get((relation, cue))
+
+    def cue(self, lemma: str) -> Cue | None:
+        """The attribution cue a verb lemma is, if any."""
+        return self._attribution.get(lemma.lower())
 
     def group(self, token_lemma: str, token_lower: str) -> Group | None:
         return self.groups.get(token_lower) or self.groups.get(token_lemma)
