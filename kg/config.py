@@ -9,7 +9,8 @@ from pathlib import Path
 from kg.vocab import DEFAULT_BASE_IRI
 
 #: files whose content decides what extraction produces; the cache key includes their hash
-EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "data/gazetteer.json")
+EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "vocab.py", "dayorder.py", "data/gazetteer.json",
+                      "data/day_order.json", "data/events/*.tsv", "data/actors/*.tsv", "data/claims/*.tsv")
 
 DEFAULT_OUT = Path("exports")
 SAMPLES_DIR = Path(__file__).parent / "data" / "samples"
