@@ -106,3 +106,14 @@ def test_ontology_event_scheme_matches_the_exported_scheme():
 def test_serialisation_is_deterministic(source):
     for fmt in ("turtle", "nt", "jsonld", "trig"):
         assert serialize(source, fmt) == serialize(source, fmt), fmt
+
+
+def test_written_ontology_is_the_ontology_and_the_same_bytes_every_time(tmp_path):
+    from rdflib.compare import isomorphic
+
+    from kg.export.rdf import write_ontology
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = (write_ontology(tmp_path / name).read_bytes() for name in "ab")
+    assert first == second
+    assert isomorphic(Graph().parse(data=first.decode(), format="turtle"), ontology_graph())

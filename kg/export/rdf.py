@@ -328,9 +328,14 @@ def ontology_graph() -> Graph:
 
 
 def write_ontology(folder: Path) -> Path:
-    """Write the ontology beside the graph files as ``folder/ontology.ttl``."""
+    """Write the ontology beside the graph files as ``folder/ontology.ttl``: the hand-written terms as they are,
+    then the generated event-type scheme (no blank nodes, so the bytes are the same on every run)."""
     target = Path(folder) / ONTOLOGY_FILE
-    write_bytes(target, serialize(ontology_graph(), "turtle"))
+    terms = (resources.files("kg") / "data" / ONTOLOGY_FILE).read_bytes()
+    scheme = Graph()
+    _bind(scheme)
+    _scheme(scheme, Instances())
+    write_bytes(target, terms + b"\n# --- generated from kg/data/events/types.tsv ---\n" + serialize(scheme, "turtle"))
     return target
 
 
