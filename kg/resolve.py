@@ -548,14 +548,14 @@ _FILLER = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "its", "their
 
 def _same_subject(q: QuantityMention, about: frozenset, other: QuantityMention, other_about: frozenset) -> bool:
     """Two reports of one value and unit are one figure when they are about the same thing: they share an
-    entity and their descriptions do not differ, or, about no entity, their descriptions share a word
-    ("$20bn in damages" and "$20bn to invest" stay two figures)."""
+    entity and their descriptions do not differ, or, where one names no entity, their descriptions share a
+    word ("trade" and "trade between the two countries"; "$20bn in damages" and "$20bn to invest" stay two)."""
     words = {w for w in q.description.lower().split() if w not in _FILLER}
     other_words = {w for w in other.description.lower().split() if w not in _FILLER}
     described_alike = bool(words & other_words)
     if about and other_about:
         return bool(about & other_about) and (described_alike or not words or not other_words)
-    return not about and not other_about and described_alike
+    return described_alike
 
 
 def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = 90.0) -> KnowledgeGraph:

@@ -69,3 +69,13 @@ def test_equal_sums_about_different_things_stay_apart_and_one_reported_thrice_is
     assert len(by_value["20000000000"]) == 2
     [bill] = by_value["27000000000"]
     assert kg.source_count(bill) == 3
+
+
+def test_a_report_naming_no_entity_joins_the_figure_it_describes_alike():
+    from kg.model import Mention
+
+    about = (Mention("China", "China", "Country", "a1", 0, 5), Mention("Russia", "Russia", "Country", "a1", 6, 12))
+    kg = resolve([_report("a1", "240000000000", "Trade between the two countries", about),
+                  _report("a2", "240000000000", "trade", ())])
+    [trade] = kg.quantities
+    assert kg.source_count(trade) == 2
