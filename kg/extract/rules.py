@@ -89,7 +89,6 @@ class Rules:
         self._owned_targets = {r["class"] for r in objects if r["owner"] == "target"}
         curated = [p for r in read_table("events", "patterns.tsv") for p in self._curated(r)]
         derived = [self._derived(r) for r in read_table("events", "lexicon.tsv")]
-        derived += [self._derived(r) for r in read_table("events", "wordnet.tsv")]
         self.patterns = curated + derived
         by_lemma: dict[tuple[str, str], list[Pattern]] = {}
         curated_lemmas = {(p.lemma, p.pos) for p in curated}
