@@ -103,3 +103,11 @@ def test_the_lexicon_is_broad():
     assert len(table.patterns) >= 1400 and len({p.lemma for p in table.patterns}) >= 800
     reachable = {EVENT_TYPES[p.event_type].plover for p in table.patterns if p.pos == "verb" and p.event_type != NOT_AN_EVENT}
     assert reachable == PLOVER_TYPES
+
+
+def test_the_rule_documentation_is_generated_from_the_tables():
+    from pathlib import Path
+
+    from kg.extract.rules import rules_markdown
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == rules_markdown(), "run: python -m kg.extract.rules > docs/rules.md"

@@ -168,3 +168,33 @@ class Rules:
 def rules() -> Rules:
     """The compiled tables (loaded once per process)."""
     return Rules()
+
+
+def rules_markdown() -> str:
+    """The rule documentation (docs/rules.md), generated from the tables so it never drifts from them."""
+    table = rules()
+    out = ["# Extraction rules", "", "Generated from the tables in `kg/data` by `python -m kg.extract.rules > docs/rules.md`;",
+           "a test fails when this file and the tables disagree.", "", "## Event types (PLOVER, with CAMEO codes)", "",
+           "| key | broader | PLOVER | mode | CAMEO | curated triggers | derived triggers |", "|---|---|---|---|---|---|---|"]
+    for t in EVENT_TYPES.values():
+        curated = sorted({p.lemma for p in table.patterns if p.event_type == t.key and p.origin == "curated"})
+        derived = sum(1 for p in table.patterns if p.event_type == t.key and p.origin != "curated")
+        out.append(f"| {t.key} | {t.broader or ''} | {t.plover} | {t.mode} | {' '.join(t.cameo_codes)} | "
+                   f"{' '.join(curated)} | {derived} |")
+    out += ["", "## Curated patterns", "", "| trigger | conditions | type | example | gives |", "|---|---|---|---|---|"]
+    for r in read_table("events", "patterns.tsv"):
+        out.append(f"| {r['lemmas']} ({r['pos']}) | {r['with']} | {r['type']} | {r['example']} | {r['expect']} |")
+    out += ["", "## Modality cues", "", "| cue | relation | modality | example |", "|---|---|---|---|"]
+    out += [f"| {c.cue} | {c.relation} | {c.modality} | {c.example} |" for c in table.modality_cues]
+    out += ["", "## Attribution cues", "", "| class | stance | requires | cues |", "|---|---|---|---|"]
+    by_class: dict[tuple[str, str, str], list[str]] = {}
+    for c in table.attribution_cues:
+        by_class.setdefault((c.kind, c.stance, c.requires), []).append(c.lemma)
+    out += [f"| {k} | {s} | {r} | {' '.join(v)} |" for (k, s, r), v in sorted(by_class.items())]
+    groups = sorted({(g.plural, g.sector) for g in table.groups.values()})
+    out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups), ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(rules_markdown(), end="")
