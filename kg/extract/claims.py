@@ -215,6 +215,8 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
             continue
         if kind.requires == "clause" and owned is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             continue  # "found that ..." attributes; "found the bodies" does not
+        if kind.requires == "that" and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
+            continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue

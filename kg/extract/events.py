@@ -273,7 +273,8 @@ def modality(token: Token) -> str:
             about = below.dep_ in ("prep", "pcomp") and below.lower_ in ("of", "about", "against", "for")  # "accused X of"
             cue = table.cue(lemma)
             reporting = cue is not None or table.modality("report", lemma) is not None
-            clause_only = cue is not None and cue.requires == "clause" and below.dep_ not in ("ccomp", "xcomp")
+            clause_only = cue is not None and ((cue.requires == "clause" and below.dep_ not in ("ccomp", "xcomp"))
+                                               or (cue.requires == "that" and below.dep_ != "ccomp"))
             if reporting and not clause_only and ((below.dep_ in _REPORTED_DEPS and not participle) or about):
                 return "alleged" if any(c.dep_ == "neg" for c in ancestor.children) else _report_modality(ancestor)
         below = ancestor
