@@ -87,8 +87,10 @@ def _keywords(tokens: list[Token]) -> tuple[str, ...]:
 def _described_source(token: Token, index: MentionIndex) -> Mention | None:
     """A source the text describes but does not name ("a senior official", "the poll", "one analyst"): kept as
     its phrase, a Document for reports and polls, else an anonymous Source."""
-    if token.pos_ == "PROPN" and token.is_title:
-        return Mention(token.text, token.text, "Person", index.article_id, token.idx, token.idx + len(token.text))  # a name NER missed
+    # a name NER missed: a proper noun, or a capitalised singular noun with no determiner ("Trump boasted")
+    bare = token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children)
+    if token.is_title and (token.pos_ == "PROPN" or bare):
+        return Mention(token.text, token.text, "Person", index.article_id, token.idx, token.idx + len(token.text))
     if token.pos_ != "NOUN":
         return None
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "poss", "punct") and not t.is_space]
