@@ -118,12 +118,6 @@ def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]
     return []
 
 
-def _derived_bare(token: Token) -> bool:
-    """The trigger's pattern comes from a derived table and names no object."""
-    pattern = _pattern(token, _subject(token)[1] if token.pos_ == "VERB" else False)
-    return pattern is not None and pattern.origin != "curated" and not pattern.objects
-
-
 def _is_event_noun(token: Token) -> bool:
     return bool(rules().candidates(token.lemma_.lower(), "noun"))
 
@@ -298,8 +292,8 @@ def _as_place(mention: Mention) -> Mention:
     return mention
 
 
-def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention], bool] | None:
-    """(type, sources, targets, has a participant) of a verb trigger.
+def _verb_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
+    """(pattern, type, sources, targets, has a participant) of a verb trigger.
 
     """
     subject, passive = _subject(token)
@@ -310,16 +304,16 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     participant = subject is not None or any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
     if subject is None:
         owner = next((c for c in token.children if c.dep_ in ("compound", "poss", "nmod")), None)  # "police firing"
-        return event_type, index.actors(owner) if owner is not None else [], [], participant or owner is not None
+        return pattern, event_type, index.actors(owner) if owner is not None else [], [], participant or owner is not None
     if pattern.roles == "visitor":
         place = _place(token, index, [])
         hosts = _agent(token, index)
-        return event_type, index.actors(subject), hosts or ([_as_country(place)] if place is not None else []), True
+        return pattern, event_type, index.actors(subject), hosts or ([_as_country(place)] if place is not None else []), True
     if EVENT_TYPES[event_type].plover == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children):
         event_type = "support"  # "supported the Kremlin's assertions" endorses, it does not supply
     if passive:
         # "These proposals were rejected by Ukraine": the rejected thing's owner is the target
-        return event_type, _agent(token, index), index.actors(subject) or _owner(subject, index), True
+        return pattern, event_type, _agent(token, index), index.actors(subject) or _owner(subject, index), True
     targets = _targets(token, index, pattern)
     sources = index.actors(subject) or (_owner(subject, index) if _is_event_noun(subject) else [])
     if not targets and pattern.objects:
@@ -336,7 +330,7 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
                     targets = targets or _objects(prep.head, index, {prep.lower_})
     if not targets and EVENT_TYPES[event_type].plover == "ASSAULT":
         targets = _objects(token, index, {"at"})  # "fired teargas shells at the mob"
-    return event_type, sources, targets, True
+    return pattern, event_type, sources, targets, True
 
 
 def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -363,7 +357,7 @@ def _named_by_light_verb(token: Token) -> bool:
     return pattern is not None and rules().object_matches(pattern, token.lemma_.lower(), token.lower_)
 
 
-def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], list[Mention], bool] | None:
+def _noun_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
     pattern = _pattern(token, False)
     if pattern is None:
         return None
@@ -371,7 +365,7 @@ def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
     mutual = EVENT_TYPES[event_type].mutual
     between = _objects(token, index, {"between"})
     if len(between) >= 2:
-        return event_type, between[:1], between[1:2], True
+        return pattern, event_type, between[:1], between[1:2], True
     sources = [m for c in token.children if c.dep_ in ("poss", "amod", "compound") for m in index.actors(c)]
     sources += _objects(token, index, {"by"})
     targets = _objects(token, index, {"to", "of", "with", "against", "on", "in"} if event_type == "visit" else {"to", "of", "with", "against", "on"})
@@ -387,7 +381,7 @@ def _noun_event(token: Token, index: MentionIndex) -> tuple[str, list[Mention], 
         targets = [_as_country(t) for t in targets]
     # "432 arrests", "police firing": a counted or attributed nominal event has a participant
     participant = any(c.dep_ in ("nummod", "compound", "poss") for c in token.children) or token.dep_ in ("nsubj", "nsubjpass")
-    return event_type, sources, targets, participant
+    return pattern, event_type, sources, targets, participant
 
 
 def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> Iterator[tuple[Mention | None, Mention | None]]:
@@ -423,8 +417,8 @@ def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor:
             continue
         if found is None:
             continue
-        event_type, sources, targets, participant = found
-        dyads_only = _derived_bare(token)
+        pattern, event_type, sources, targets, participant = found
+        dyads_only = pattern.origin != "curated" and not pattern.objects
         place = _place(token, index, [*sources, *targets])
         plover = EVENT_TYPES[event_type].plover
         if (event_type == "visit" or plover == "ASSAULT") and not targets and place is not None:
