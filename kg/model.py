@@ -97,7 +97,7 @@ class ClaimMention:
     speaker: Mention
     stance: str  #: "Assert" or "Deny"
     text: str  #: the quote or the reported clause
-    quote_type: str  #: "direct" or "indirect"
+    quote_type: str  #: "direct", "indirect" or "mixed" (a reported clause quoting a fragment)
     cue: str  #: lemma of the reporting word ("say", "deny", "according to")
     about: tuple[Mention, ...]
     evidence: Evidence

@@ -188,11 +188,12 @@ def test_rejecting_the_accusation_targets_whoever_just_made_it(extract):
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ('Iran condemned the new U.S. sanctions as "economic terrorism."', "Iran", "economic terrorism"),
-    ('Javier Milei has called Lula "corrupt" in the past.', "Javier Milei", "corrupt"),
-    ('Donald Trump criticised Madrid as "terrible" and threatened to make Spain "pay twice as much".', "Donald Trump", "terrible"),
+    ('Iran condemned the new U.S. sanctions as "economic terrorism."', "Iran", 'the new U.S. sanctions as "economic terrorism."'),
+    ('Javier Milei has called Lula "corrupt" in the past.', "Javier Milei", 'Lula "corrupt"'),
+    ('Donald Trump criticised Madrid as "terrible" and threatened to make Spain "pay twice as much".', "Donald Trump",
+     'Madrid as "terrible"'),
 ])
-def test_evaluations_quote_short_labels(extract, text, speaker, words):
+def test_evaluations_say_what_they_label_and_quote_the_label(extract, text, speaker, words):
     claim = next(c for c in extract(text).claims if c.speaker.name == speaker)
     assert (claim.text, claim.quote_type, claim.stance) == (words, "direct", "Assert")
 
@@ -206,3 +207,41 @@ def test_an_issued_document_speaks_for_its_issuer(extract):
 def test_the_two_countries_after_a_clause_with_two_countries(extract):
     x = extract("Moscow has increasingly relied on China. Trade between the two countries reached $240 billion.")
     assert ("trade", "China", "Russia") in events(x)
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    # one quotation split by its reporting clause is one claim
+    ('Putin met Xi.\n"The talks were useful," said Dmitry Peskov, the Kremlin spokesman. "Both sides want more trade."',
+     "Dmitry Peskov", "The talks were useful, Both sides want more trade."),
+    # a quotation running over several sentences
+    ('Putin met Xi.\n"The talks were useful. Both sides want more trade," Dmitry Peskov said.',
+     "Dmitry Peskov", "The talks were useful. Both sides want more trade,"),
+    # newspaper double single quotes
+    ("Putin met Xi.\n''The talks weren't easy,'' Dmitry Peskov said. ''But both sides want more trade.''",
+     "Dmitry Peskov", "The talks weren't easy, But both sides want more trade."),
+    # a cue ending its paragraph with a colon introduces the next paragraph's quotation
+    ('Putin met Xi.\nDmitry Peskov said:\n"The talks were useful and both sides want more trade."',
+     "Dmitry Peskov", "The talks were useful and both sides want more trade."),
+])
+def test_a_quotation_is_claimed_whole(extract, text, speaker, expected):
+    claims = [c for c in extract(text).claims if c.speaker.name == speaker]
+    assert [(c.text, c.quote_type) for c in claims] == [(expected, "direct")]
+
+
+def test_a_second_quotation_with_its_own_cue_is_its_own_claim(extract):
+    x = extract('Putin met Xi.\n"The talks were useful," Dmitry Peskov said. "We disagree with that," Mike Pence replied.')
+    assert sorted((c.speaker.name, c.text) for c in x.claims) == [
+        ("Dmitry Peskov", "The talks were useful,"), ("Mike Pence", "We disagree with that,")]
+
+
+def test_a_quoted_fragment_inside_a_reported_clause_gives_the_clause(extract):
+    x = extract('Donald Trump said that Clinton\'s "only experience in cybersecurity" was a failed attempt to hide emails.')
+    claim = next(c for c in x.claims if c.speaker.name == "Donald Trump")
+    assert (claim.text, claim.quote_type) == (
+        'that Clinton\'s "only experience in cybersecurity" was a failed attempt to hide emails', "mixed")
+
+
+def test_a_cue_inside_a_quotation_is_not_its_reporting_verb(extract):
+    x = extract('Putin met Xi.\nDmitry Peskov said:\n"Nobody can explain why the West keeps adding sanctions."')
+    quoted = "Nobody can explain why the West keeps adding sanctions."
+    assert [c.cue for c in x.claims if c.text == quoted] == ["say"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.dayorder import DayOrder
-from kg.extract.claims import sentence_claims
+from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
@@ -27,10 +27,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     index = MentionIndex(doc, article.id)
     order = DayOrder.from_article(article.text, article.url)
     events, claims, quantities = [], [], []
+    quotes = paragraph_quotes(index.text)
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
         found = list(sentence_events(sent, index, evidence, article.date, order))
-        sentence = list(sentence_claims(sent, index, evidence))
+        sentence = list(sentence_claims(sent, index, evidence, quotes))
         for event in found:
             claim = next((c for c in sentence if c.span[0] <= event.offset < c.span[1]), None)
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)

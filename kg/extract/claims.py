@@ -24,14 +24,17 @@ from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIA
 from kg.extract.rules import Cue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
-__all__ = ["sentence_claims", "quotations"]
+__all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
 
 #: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
 _QUOTES = re.compile(
-    r"“([^”“]+)”|\"([^\"]+)\"|„([^“”\"]+)[“”\"]|«([^»]+)»|‘([^’]+?)’(?![a-z])|(?<![A-Za-z])'([^']+?)'(?![a-z])"
+    r"“([^”“]+)”|\"([^\"]+)\"|„([^“”\"]+)[“”\"]|«([^»]+)»|``((?:(?!'').)+)''|''((?:(?!'').)+)''"
+    r"|‘([^’]+?)’(?![a-z])|(?<![A-Za-z])'([^']+?)'(?![a-z])"
 )
+_GROUPS = range(1, 9)
 #: a quotation shorter than this is a scare quote ("hostility"), not a statement
 _MIN_QUOTE = 12
+_QUOTE_MARKS = "\"“”„«‘'`"
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
@@ -41,10 +44,25 @@ def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]
     """(start, end) character offsets of the quoted passages in a text, at least ``min_length`` long."""
     spans = []
     for match in _QUOTES.finditer(text):
-        group = next(i for i in range(1, 7) if match.group(i) is not None)
+        group = next(i for i in _GROUPS if match.group(i) is not None)
         if match.end(group) - match.start(group) >= min_length:
             spans.append((match.start(group), match.end(group)))
     return spans
+
+
+def paragraph_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations of a whole text, paired within each paragraph (one line of the cleaned text): a quotation may
+    run over several sentences, and an unpaired mark in one paragraph cannot swallow the next."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        spans.extend((offset + start, offset + end) for start, end in quotations(line, min_length=3))
+        offset += len(line) + 1
+    return spans
+
+
+def _tokens(doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
 
 
 def _content_tokens(cue: Token) -> list[Token]:
@@ -146,19 +164,22 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
 
 
 def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
-           evidence: Evidence, quote: tuple[int, int] | None, *, labels: bool = False,
-           claim_type: str = "statement") -> ClaimMention | None:
-    """A claim from a cue's content or quotation; ``labels`` keeps one-word quotations ("called it 'terrorism'")."""
-    short_quote = quote is not None and len(index.text[quote[0]:quote[1]].split()) < 3
-    if quote is not None and (labels or not short_quote or not content):
-        start, end = quote
-        text, quote_type = index.text[start:end].strip(), "direct"
-        content = [t for t in sent if start <= t.idx < end] or content
-        if labels and short_quote:
-            return ClaimMention(speaker, "Assert", text.strip(" ,.;:!?"), quote_type, cue, (), evidence, _keywords(content),
-                                (start, end), claim_type=claim_type) if content else None
+           evidence: Evidence, parts: tuple[tuple[int, int], ...] = (), *, labels: bool = False,
+           claim_type: str = "statement", quote_type: str = "indirect") -> ClaimMention | None:
+    """A claim from a cue's content or from its quotation, given as its parts ("A," he said. "B."); ``labels``
+    keeps one-word quotations ("called it 'terrorism'") and then says what was labelled."""
+    short_quote = bool(parts) and len(" ".join(index.text[s:e] for s, e in parts).split()) < 3
+    if parts and labels and short_quote and content:
+        # "called Trump's supporters 'deplorables'": what was called so, and the label
+        start, end = content[0].idx, max(content[-1].idx + len(content[-1]), parts[-1][1] + 1)
+        text = index.text[start:end].strip(" ,.;:\n")
+        return ClaimMention(speaker, "Assert", text, "direct", cue, (), evidence, _keywords(content), (start, end),
+                            claim_type=claim_type)
+    if parts and (labels or not short_quote or not content):
+        text, quote_type = " ".join(index.text[s:e].strip() for s, e in parts), "direct"
+        content = [t for s, e in parts for t in _tokens(sent.doc, s, e)] or content
     elif content:
-        text, quote_type = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n"), "indirect"
+        text = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n")
     else:
         return None
     if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
@@ -170,7 +191,8 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
 
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
-    """The quotation a speech verb introduces: inside its clause, or the only one when it is the only cue."""
+    """The quotation a speech verb introduces: the part of it in this sentence lies inside the verb's clause, or
+    it is the only one when the verb is the only cue."""
     # the cue's own clause: "criticised Madrid as 'terrible' and threatened ..." stops before "and threatened"
     conjoined = {t.i for c in cue.children if c.dep_ == "conj" for t in c.subtree}
     own = [t for t in cue.subtree if t.i not in conjoined]
@@ -180,14 +202,64 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     def in_conjunct(start: int, end: int) -> bool:
         return any(start <= idx < end for idx in starts_in_conjunct)
 
-    inside = [(start, end) for start, end in quotes
-              if lo <= start and end <= hi and not in_conjunct(start, end)
-              and not any(other is not cue and other.idx < start and cue.idx < other.idx for other in cues)]
+    # a cue inside a quotation is part of what is quoted, never its reporting verb
+    here = [(start, end, max(start, sent.start_char), min(end, sent.end_char)) for start, end in quotes
+            if not start <= cue.idx < end]
+    inside = [(start, end) for start, end, first, last in here
+              if lo <= first and last <= hi and not in_conjunct(first, last)
+              and not any(other is not cue and other.idx < first and cue.idx < other.idx for other in cues)]
     if inside:
         # the statement, not a quoted name ("the '13th EU-China Dialogue'"): the longest quotation
         return max(inside, key=lambda q: (q[1] - q[0], -q[0]))
-    if len(cues) == 1 and quotes:
-        return quotes[0]
+    outside = [(start, end) for start, end, _, _ in here]
+    if len(cues) == 1 and outside:
+        return outside[0]
+    return None
+
+
+def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The second part of a quotation its reporting clause splits ("A," said Caddell, a pollster. "B."): it follows
+    in the same paragraph with nothing but that clause between, and no other cue claims it."""
+    later = [q for q in quotes if q[0] > quote[1]]
+    if not later or not quote[1] <= cue.idx < later[0][0]:
+        return None
+    following = later[0]
+    doc = sent.doc
+    gap = doc.text[quote[1]:following[0]]
+    if "\n" in gap or len(gap) > 200:
+        return None
+    if any(not (t.is_punct or t.is_quote) and not sent.start <= t.i < sent.end for t in _tokens(doc, quote[1], following[0])):
+        return None
+    tail = _tokens(doc, following[1] - 1, following[1])
+    if not tail:
+        return None
+    return None if any(t.idx >= following[1] and t.pos_ == "VERB" and rules().cue(t.lemma_) for t in tail[0].sent) else following
+
+
+def _next_paragraph_quote(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """What a cue ending its paragraph with a colon introduces ("Caddell continued:"): the next paragraph's
+    quotation, or the whole paragraph when its quotation marks do not pair."""
+    text = sent.doc.text
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != ":" or not text[words[-1].idx + 1:].lstrip(" ").startswith("\n"):
+        return None
+    start = text.index("\n", words[-1].idx) + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if start >= end or not text[start].strip() or _QUOTE_MARKS.find(text[start]) < 0:
+        return None
+    return next(((s, e) for s, e in quotes if start <= s <= start + 2), (start + 1, end))
+
+
+def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
+    """A quoted fragment inside a reported clause ('said that his "only experience" was ...') gives the clause."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "xcomp"):
+            continue
+        tokens = sorted(child.subtree, key=lambda t: t.i)
+        outside = [t for t in tokens if not quote[0] <= t.idx < quote[1] and not (t.is_punct or t.is_space)]
+        if tokens[0].idx <= quote[0] and quote[1] <= tokens[-1].idx + len(tokens[-1]) and len(outside) >= 3:
+            return tokens
     return None
 
 
@@ -201,9 +273,10 @@ def _is_statement(cue: Token) -> bool:
     return False
 
 
-def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> Iterator[ClaimMention]:
-    quotes = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text)]
-    labels = [(sent.start_char + s, sent.start_char + e) for s, e in quotations(sent.text, min_length=3)]
+def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+                      paragraph: list[tuple[int, int]]) -> Iterator[ClaimMention]:
+    labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
+    quotes = [(s, e) for s, e in labels if e - s >= _MIN_QUOTE]
     cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
     spoken = False
     for cue in cues:
@@ -213,17 +286,29 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
         evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
         owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
-        if evaluative and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
+        clauses = {c.dep_ for c in cue.children}
+        if evaluative and owned is None and not clauses & {"ccomp", "oprd"}:
             continue
-        if kind.requires == "clause" and owned is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        if kind.requires == "clause" and owned is None and not clauses & {"ccomp", "xcomp"}:
             continue  # "found that ..." attributes; "found the bodies" does not
-        if kind.requires == "that" and owned is None and not any(c.dep_ == "ccomp" for c in cue.children):
+        if kind.requires == "that" and owned is None and "ccomp" not in clauses:
             continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
-        claim = _claim(speaker, kind.stance, cue.lemma_.lower(), _content_tokens(cue), sent, index,
-                       evidence, owned, labels=evaluative, claim_type=kind.kind)
+        content, parts, quote_type = _content_tokens(cue), (), "indirect"
+        if owned is not None:
+            clause = None if evaluative else _enclosing_clause(cue, owned)
+            if clause is not None:
+                content, quote_type = clause, "mixed"  # a quoted fragment inside the reported clause
+            else:
+                following = _continuation(owned, cue, sent, paragraph)
+                parts = (owned,) if following is None else (owned, following)
+        elif not any(t.dep_ in _CONTENT_DEPS for t in cue.children):
+            introduced = _next_paragraph_quote(sent, paragraph)
+            parts = (introduced,) if introduced is not None else ()
+        claim = _claim(speaker, kind.stance, cue.lemma_.lower(), content, sent, index, evidence, parts,
+                       labels=evaluative, claim_type=kind.kind, quote_type=quote_type)
         if claim is not None:
             spoken = True
             yield claim
@@ -235,7 +320,7 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
                 clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if owner is not None and clause is not None:
                 stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
-                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence, None)
+                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence)
                 if claim is not None:
                     spoken = True
                     yield claim
@@ -250,19 +335,23 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> It
                 continue
             skip = {t.i for t in token.subtree}
             content = [t for t in sent if t.i not in skip and not t.is_space]
-            claim = _claim(speaker, "Assert", "according to", content, sent, index, evidence, None)
+            claim = _claim(speaker, "Assert", "according to", content, sent, index, evidence)
             if claim is not None:
                 yield claim
 
 
-def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence) -> list[ClaimMention]:
+def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+                    quotes: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
     """Every claim one sentence reports, with speaker, stance and content.
 
+    ``quotes`` are the text's quotations (:func:`paragraph_quotes`); a quotation may begin or end outside the
+    sentence, and the parts of one split by its reporting clause make one claim.
     Several cues sharing one statement ("denied it and reiterated: '...'")
     give one claim; a denial cue wins over an assertion.
     """
     found: dict[tuple[str, str], ClaimMention] = {}
-    for claim in _candidate_claims(sent, index, evidence):
+    paragraph = paragraph_quotes(index.text) if quotes is None else quotes
+    for claim in _candidate_claims(sent, index, evidence, paragraph):
         key = (claim.speaker.name, claim.text)
         if key not in found or (claim.stance == "Deny" and found[key].stance != "Deny"):
             found[key] = claim
