@@ -263,6 +263,58 @@ def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
     return None
 
 
+#: a paragraph that is a quotation signed with a dash: '"We need better schools." ― Maria Lopez, teacher'
+_SIGNED_QUOTE = re.compile(r"^\s*[\"“”](?P<quote>.{12,}?)[\"“”]\s*[.,]?\s*[―—–]\s*(?P<who>[^―—–\n,(]{2,60})[^\n]*$")
+#: a transcript line: the speaker's name in capitals, a colon, what they said ("PENCE: Well, look, ...")
+_TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?P<said>\S.*)$")
+
+
+def _paragraph(sent: Span) -> tuple[int, int]:
+    text = sent.doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    return start, len(text) if end < 0 else end
+
+
+def _named(doc, start: int, end: int, index: MentionIndex) -> Mention | None:
+    """The person or organisation a signature names: a mention there, else its capitalised words as a person."""
+    tokens = _tokens(doc, start, end)
+    if not tokens:
+        return None
+    found = [m for m in index.in_span(tokens[0].i, tokens[-1].i + 1) if m.kind not in ("Country", "City", "Place")]
+    if found:
+        return found[0]
+    words = [t for t in tokens if not t.is_punct]
+    if 2 <= len(words) <= 4 and all(t.is_title or (len(t) <= 2 and t.text[:1].isupper()) for t in words):
+        first, last = words[0], words[-1]
+        name = index.text[first.idx:last.idx + len(last)]
+        return Mention(name, normalise_name(name), "Person", index.article_id, first.idx, last.idx + len(last))
+    return None
+
+
+def _layout_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+                   quotes: list[tuple[int, int]]) -> Iterator[ClaimMention]:
+    """Attributions the layout makes, not a verb: a quotation signed with a dash, a transcript line."""
+    start, end = _paragraph(sent)
+    line = index.text[start:end]
+    signed = _SIGNED_QUOTE.match(line)
+    if signed is not None and sent.start_char <= start + signed.start("who") < sent.end_char:
+        speaker = _named(sent.doc, start + signed.start("who"), start + signed.end("who"), index)
+        quote = next(((s, e) for s, e in quotes if start <= s <= start + 2), (start + signed.start("quote"), start + signed.end("quote")))
+        if speaker is not None:
+            claim = _claim(speaker, "Assert", "signed", [], sent, index, evidence, (quote,))
+            if claim is not None:
+                yield claim
+    transcript = _TRANSCRIPT.match(line)
+    if transcript is not None and sent.start_char <= start + transcript.end("who") < sent.end_char:
+        surname = transcript["who"].split()[-1].casefold()
+        speaker = next((m for m in index.mentions if m.kind == "Person" and m.name.split()[-1].casefold() == surname), None)
+        if speaker is not None:
+            claim = _claim(speaker, "Assert", "transcript", [], sent, index, evidence, ((start + transcript.start("said"), end),))
+            if claim is not None:
+                yield claim
+
+
 def _is_statement(cue: Token) -> bool:
     """A rejection is a claim only when what is rejected is a statement or a clause."""
     for child in cue.children:
@@ -293,6 +345,8 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
             continue  # "found that ..." attributes; "found the bodies" does not
         if kind.requires == "that" and owned is None and "ccomp" not in clauses:
             continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
+        if kind.requires == "quote" and owned is None and _next_paragraph_quote(sent, paragraph) is None:
+            continue  # '"...," he continued' reports; "he continued to fight" does not
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
@@ -324,6 +378,9 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
                 if claim is not None:
                     spoken = True
                     yield claim
+    for claim in _layout_claims(sent, index, evidence, paragraph):
+        spoken = True
+        yield claim
     if spoken:
         return
     for token in sent:

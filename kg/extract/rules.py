@@ -66,7 +66,7 @@ class Cue:
     lemma: str
     kind: str  #: statement, evidence, belief or intention (``kg:claimType``)
     stance: str  #: Assert or Deny
-    requires: str  #: "-", "label", "statement" or "clause" (see the table's header)
+    requires: str  #: "-", "label", "statement", "clause", "that" or "quote" (see the table's header)
     example: str = ""
     expect: str = ""
 
