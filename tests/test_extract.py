@@ -245,3 +245,18 @@ def test_a_cue_inside_a_quotation_is_not_its_reporting_verb(extract):
     x = extract('Putin met Xi.\nDmitry Peskov said:\n"Nobody can explain why the West keeps adding sanctions."')
     quoted = "Nobody can explain why the West keeps adding sanctions."
     assert [c.cue for c in x.claims if c.text == quoted] == ["say"]
+
+
+def test_a_quotation_signed_with_a_dash_is_its_signers_claim(extract):
+    x = extract('Voters speak.\n"Schools need more money and better teachers." ― Maria Lopez, a teacher in Phoenix')
+    assert [(c.speaker.name, c.text) for c in x.claims] == [("Maria Lopez", "Schools need more money and better teachers.")]
+
+
+def test_a_transcript_line_is_claimed_by_the_person_it_names(extract):
+    x = extract("Chris Wallace interviewed Mike Pence.\nPENCE: Well, the debate will be about jobs. It is serious business.")
+    assert [(c.speaker.name, c.text) for c in x.claims] == [
+        ("Mike Pence", "Well, the debate will be about jobs. It is serious business.")]
+
+
+def test_a_capitalised_label_naming_nobody_is_no_speaker(extract):
+    assert extract("Putin met Xi.\nUPDATE: The talks ended on Friday without a statement.").claims == ()
