@@ -350,8 +350,8 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
             key = add(m)
             if m.kind == "Group":  # groups are found only as actors, never by NER
                 count[key] += 1
-                if m.affiliation:
-                    affiliations[key].add(m.affiliation)
+            if m.affiliation and family(m.kind) in ("group", "source"):
+                affiliations[key].add(m.affiliation)  # "police in Paris", "a spokesman for the Labour Party"
     name_to_key = {}
     for key, label in labels.items():
         name_to_key.setdefault(name_key(label), key)
@@ -371,7 +371,7 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
             target = name_to_key.get(name_key(gazetteer().lookup(name).label if gazetteer().lookup(name) else name))
             if target and target != key:
                 affiliation_keys.append(target)
-                if target.startswith("country/") and kind == "Person" and nationality is None:
+                if target.startswith("country/") and kind in ("Person", "Source") and nationality is None:
                     nationality = target
         qid = gazetteer().wikidata(label)
         entities.append(Entity(

@@ -260,3 +260,20 @@ def test_a_transcript_line_is_claimed_by_the_person_it_names(extract):
 
 def test_a_capitalised_label_naming_nobody_is_no_speaker(extract):
     assert extract("Putin met Xi.\nUPDATE: The talks ended on Friday without a statement.").claims == ()
+
+
+@pytest.mark.parametrize("text, speaker, kind, affiliation", [
+    ("A spokesman for the Labour Party said the party would win the seat easily.",
+     "spokesman for the Labour Party", "Source", "Labour Party"),
+    ("A senior Russian source said that the talks had failed completely.", "senior Russian source", "Source", "Russia"),
+    ("Sources close to the Kremlin said the visit would go ahead as planned.", "sources close to the Kremlin", "Source",
+     "Russia"),
+])
+def test_a_described_source_keeps_its_phrase_and_who_it_speaks_for(extract, text, speaker, kind, affiliation):
+    [claim] = extract(text).claims
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.affiliation) == (speaker, kind, affiliation)
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person(extract):
+    x = extract("Clinton's communications director, Jennifer Palmieri, said the campaign was confident about the result.")
+    assert [c.speaker.name for c in x.claims] == ["Jennifer Palmieri"]

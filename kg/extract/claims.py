@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
-from kg.extract.lexicon import ACCUSABLE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
+from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
 from kg.extract.rules import Cue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
@@ -104,27 +104,48 @@ def _keywords(tokens: list[Token]) -> tuple[str, ...]:
 
 def _described_source(token: Token, index: MentionIndex) -> Mention | None:
     """A source the text describes but does not name ("a senior official", "the poll", "one analyst"): kept as
-    its phrase, a Document for reports and polls, else an anonymous Source."""
+    its phrase, a Document for reports and polls, else an anonymous Source, affiliated with whoever the phrase
+    says it speaks for ("a senior Russian source", "Clinton's communications director")."""
     # a name NER missed: a proper noun, or a capitalised singular noun with no determiner ("Trump boasted")
     bare = token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children)
     if token.is_title and (token.pos_ == "PROPN" or bare):
         return Mention(token.text, token.text, "Person", index.article_id, token.idx, token.idx + len(token.text))
     if token.pos_ != "NOUN":
         return None
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "poss", "punct") and not t.is_space]
-    phrase = normalise_name(" ".join(t.text for t in words))
+    named = next((index.get(c) for c in token.children if c.dep_ == "appos" and index.get(c) is not None), None)
+    if named is not None and named.kind == "Person":
+        return named  # "Clinton's communications director, Jennifer Palmieri, said"
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct") and not t.is_space]
+    while words and words[0].dep_ == "case":
+        words.pop(0)
+    if not words:
+        return None
+    # who it speaks for, after the noun: "a spokesman for the Labour Party", "sources close to the Kremlin"
+    after = [p for c in token.children for p in (c, *c.children) if p.dep_ == "prep" and p.i > token.i]
+    for prep in after:
+        owner = next((index.actor(o) for o in prep.children if o.dep_ == "pobj" and index.actor(o) is not None), None)
+        if owner is not None:
+            words += [t for t in token.doc[token.i + 1:max(t.i for t in prep.subtree) + 1] if not t.is_space]
+            break
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    # ordinary words in lower case, names as written: "senior Russian source", "Clinton's communications director"
+    phrase = normalise_name("".join((t.text if t.ent_type_ or t.pos_ == "PROPN" else t.lower_) + t.whitespace_
+                                    for t in words).strip())
     if not phrase:
         return None
-    phrase = phrase.lower()
-    kind = "Document" if token.lemma_.lower() in REPORT_NOUNS | {"poll", "survey", "study"} else "Source"
-    start = min(t.idx for t in words)
-    return Mention(index.text[start:token.idx + len(token.text)], phrase, kind, index.article_id, start,
-                   token.idx + len(token.text))
+    document = token.lemma_.lower() in (REPORT_NOUNS | {"poll", "survey", "study"}) - ANONYMOUS_NOUNS
+    kind = "Document" if document else "Source"
+    owner = next((index.actor(t) for t in words if t.i != token.i and index.actor(t) is not None), None)
+    owner = owner if owner is None or owner.kind != "Person" or kind == "Source" else None
+    return Mention(index.text[start:end], phrase, kind, index.article_id, start, end,
+                   affiliation=owner.name if owner is not None else "")
 
 
 def _reporter(token: Token, index: MentionIndex) -> Mention | None:
     """The actor behind a subject, including "a report by X" and "data from Chinese customs"; else the source
     as the text describes it."""
+    if token.lemma_.lower() in ANONYMOUS_NOUNS:
+        return _described_source(token, index)  # "a Russian source": anonymous, of Russian nationality
     actor = index.actor(token)
     if actor is not None:
         return actor

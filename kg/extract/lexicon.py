@@ -18,6 +18,8 @@ CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "report", "stat
 #: subjects that stand for whoever made them ("a report by U.S. intelligence", "data from Chinese customs")
 REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "survey", "study", "analysis", "estimate",
                 "record", "records", "document", "assessment", "statement", "readout", "source", "sources"}
+#: speakers a text keeps anonymous: a source of a nationality is no country speaking ("a Russian source said")
+ANONYMOUS_NOUNS = {"source", "insider"}
 #: nouns that name a denial ("Beijing's denials of providing military aid")
 DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
 
