@@ -194,8 +194,8 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
         # "called Trump's supporters 'deplorables'": what was called so, and the label
         start, end = content[0].idx, max(content[-1].idx + len(content[-1]), parts[-1][1] + 1)
         text = index.text[start:end].strip(" ,.;:\n")
-        return ClaimMention(speaker, "Assert", text, "direct", cue, (), evidence, _keywords(content), (start, end),
-                            claim_type=claim_type)
+        return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, "direct", cue, (),
+                            evidence, _keywords(content), (start, end), claim_type=claim_type)
     if parts and (labels or not short_quote or not content):
         text, quote_type = " ".join(index.text[s:e].strip() for s, e in parts), "direct"
         content = [t for s, e in parts for t in _tokens(sent.doc, s, e)] or content
@@ -224,8 +224,10 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
         return any(start <= idx < end for idx in starts_in_conjunct)
 
     # a cue inside a quotation is part of what is quoted, never its reporting verb
-    here = [(start, end, max(start, sent.start_char), min(end, sent.end_char)) for start, end in quotes
-            if not start <= cue.idx < end]
+    # (a quotation's closing punctuation often hangs on the main verb: 'has called it "void."')
+    text = sent.doc.text
+    here = [(start, end, max(start, sent.start_char), min(start + len(text[start:end].rstrip(" .,;:!?")), sent.end_char))
+            for start, end in quotes if not start <= cue.idx < end]
     inside = [(start, end) for start, end, first, last in here
               if lo <= first and last <= hi and not in_conjunct(first, last)
               and not any(other is not cue and other.idx < first and cue.idx < other.idx for other in cues)]
