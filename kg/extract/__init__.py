@@ -1,5 +1,7 @@
 """Extraction: pure functions from a parsed ``Doc`` to data-model records.
 
+Who a token refers to is recorded on the Doc by the reference components of the pipeline
+(:mod:`kg.extract.reference`); the extractors only read the Doc, one sentence at a time, in any order.
 spaCy objects stop here; everything downstream works on ``kg.model`` records.
 """
 from __future__ import annotations
@@ -8,9 +10,9 @@ from spacy.tokens import Doc
 
 from kg.dayorder import DayOrder
 from kg.extract.claims import paragraph_quotes, sentence_claims
-from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
+from kg.extract.reference import References
 from dataclasses import replace
 
 from kg.model import Article, ArticleExtraction, ClaimMention, EventMention
@@ -24,21 +26,22 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     An event told inside a claim ("..., officials said") is reported by the claim's speaker and is
     what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
     """
-    index = MentionIndex(doc, article.id)
+    refs = References.of(doc, article.id)
     order = DayOrder.from_article(article.text, article.url)
     events, claims, quantities = [], [], []
-    quotes = paragraph_quotes(index.text)
+    quotes = paragraph_quotes(refs.text)
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
-        found = list(sentence_events(sent, index, evidence, article.date, order))
-        sentence = list(sentence_claims(sent, index, evidence, quotes))
+        here = refs.at(sent)
+        found = list(sentence_events(sent, here, evidence, article.date, order))
+        sentence = list(sentence_claims(sent, here, evidence, quotes))
         for event in found:
             claim = next((c for c in sentence if c.span[0] <= event.offset < c.span[1]), None)
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)
         claims.extend(_with_statement(c, found) for c in sentence)
-        quantities.extend(sentence_quantities(sent, index, evidence, article.date))
+        quantities.extend(sentence_quantities(sent, here, evidence, article.date))
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
-    return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
+    return ArticleExtraction(article, tuple(refs.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
 
 
 def _with_statement(claim: ClaimMention, events: list[EventMention]) -> ClaimMention:

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
 from kg.extract.rules import Cue, rules
 from kg.model import ClaimMention, Evidence, Mention
+
+if TYPE_CHECKING:  # kg.extract.reference finds the speakers of claims with this module
+    from kg.extract.reference import References
 
 __all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
 
@@ -73,7 +76,7 @@ def _content_tokens(cue: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> str:
+def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: References) -> str:
     """Deny for denial cues, denial phrases, or a speaker negating an accusable act of its own."""
     if cue_stance == "Deny":
         return "Deny"
@@ -102,7 +105,7 @@ def _keywords(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(sorted({t.lemma_.lower() for t in tokens if t.pos_ in _KEYWORD_POS and not t.is_stop and len(t) > 2}))
 
 
-def _described_source(token: Token, index: MentionIndex) -> Mention | None:
+def _described_source(token: Token, index: References) -> Mention | None:
     """A source the text describes but does not name ("a senior official", "the poll", "one analyst"): kept as
     its phrase, a Document for reports and polls, else an anonymous Source, affiliated with whoever the phrase
     says it speaks for ("a senior Russian source", "Clinton's communications director")."""
@@ -141,7 +144,7 @@ def _described_source(token: Token, index: MentionIndex) -> Mention | None:
                    affiliation=owner.name if owner is not None else "")
 
 
-def _reporter(token: Token, index: MentionIndex) -> Mention | None:
+def _reporter(token: Token, index: References) -> Mention | None:
     """The actor behind a subject, including "a report by X" and "data from Chinese customs"; else the source
     as the text describes it."""
     if token.lemma_.lower() in ANONYMOUS_NOUNS:
@@ -164,7 +167,7 @@ def _reporter(token: Token, index: MentionIndex) -> Mention | None:
     return _described_source(token, index)
 
 
-def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
+def _speaker_of(cue: Token, index: References) -> Mention | None:
     children = list(cue.children)
     if any(c.dep_ == "nsubjpass" for c in children):
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -184,7 +187,7 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
+def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: References,
            evidence: Evidence, parts: tuple[tuple[int, int], ...] = (), *, labels: bool = False,
            claim_type: str = "statement", quote_type: str = "indirect") -> ClaimMention | None:
     """A claim from a cue's content or from its quotation, given as its parts ("A," he said. "B."); ``labels``
@@ -299,7 +302,7 @@ def _paragraph(sent: Span) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _named(doc, start: int, end: int, index: MentionIndex) -> Mention | None:
+def _named(doc, start: int, end: int, index: References) -> Mention | None:
     """The person or organisation a signature names: a mention there, else its capitalised words as a person."""
     tokens = _tokens(doc, start, end)
     if not tokens:
@@ -315,7 +318,7 @@ def _named(doc, start: int, end: int, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _layout_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+def _layout_claims(sent: Span, index: References, evidence: Evidence,
                    quotes: list[tuple[int, int]]) -> Iterator[ClaimMention]:
     """Attributions the layout makes, not a verb: a quotation signed with a dash, a transcript line."""
     start, end = _paragraph(sent)
@@ -348,7 +351,7 @@ def _is_statement(cue: Token) -> bool:
     return False
 
 
-def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+def _candidate_claims(sent: Span, index: References, evidence: Evidence,
                       paragraph: list[tuple[int, int]]) -> Iterator[ClaimMention]:
     labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
     quotes = [(s, e) for s, e in labels if e - s >= _MIN_QUOTE]
@@ -420,7 +423,7 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
                 yield claim
 
 
-def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
+def sentence_claims(sent: Span, index: References, evidence: Evidence,
                     quotes: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
     """Every claim one sentence reports, with speaker, stance and content.
 
@@ -435,7 +438,4 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
         key = (claim.speaker.name, claim.text)
         if key not in found or (claim.stance == "Deny" and found[key].stance != "Deny"):
             found[key] = claim
-    claims = list(found.values())
-    if claims:
-        index.remember_speaker(claims[-1].speaker, sent)
-    return claims
+    return list(found.values())

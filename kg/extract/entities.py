@@ -3,24 +3,20 @@
 Pure functions over spaCy spans.  Titles ("Russian President"), possessives
 and quotes are stripped from names and kept as the mention's role; metonyms
 ("Beijing said") and demonyms ("Chinese officials") become their country only
-where they act, which :class:`MentionIndex` decides.
+where they act, which :mod:`kg.extract.reference` decides.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import (
-    ACTOR_NOUNS, DESCRIPTIONS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS,
-)
-from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__ = ["entity_mentions", "normalise_name", "noun_phrase", "MentionIndex", "TITLE_WORDS"]
+__all__ = ["entity_mentions", "document_mentions", "country_mention", "conjuncts", "normalise_name", "noun_phrase",
+           "TITLE_WORDS"]
 
 #: words that make up job titles before a name ("Foreign Minister", "spokesperson")
 TITLE_WORDS = {
@@ -140,7 +136,7 @@ def _role_before(span: Span) -> tuple[str, str]:
     return title.strip().title() if title.islower() else title.strip(), affiliation
 
 
-def _role_from_apposition(span: Span, index: "MentionIndex") -> tuple[str, str]:
+def _role_from_apposition(span: Span, by_token: dict[int, Mention]) -> tuple[str, str]:
     """'X, a professor at Y' -> ('professor', 'Y')."""
     for child in span.root.children:
         if child.dep_ != "appos" or child.ent_type_:
@@ -150,7 +146,7 @@ def _role_from_apposition(span: Span, index: "MentionIndex") -> tuple[str, str]:
         for prep in child.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
                 for obj in prep.children:
-                    mention = index.get(obj)
+                    mention = by_token.get(obj.i)
                     if mention is not None:
                         affiliation = mention.name
         return title.strip(), affiliation
@@ -161,7 +157,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
     """Every actor or place named in ``doc`` with its normalised name and kind.
 
     NORP spans (demonyms) are not entities by themselves; they only become
-    actors through :meth:`MentionIndex.actor`.
+    actors through :meth:`kg.extract.reference.References.actor`.
     """
     out = []
     for span in doc.ents:
@@ -198,307 +194,36 @@ def _demonym_before(span: Span) -> Span | None:
     return None
 
 
-class MentionIndex:
-    """Token -> mention lookups, and who a token stands for when it acts."""
+def country_mention(label: str, span: Span, article_id: str) -> Mention:
+    """A country (or the gazetteer's entity named ``label``) as the words of ``span`` mention it."""
+    known = gazetteer().lookup(label)
+    kind = known.kind if known else "Country"
+    return Mention(span.text, known.label if known else label, kind, article_id, span.start_char, span.end_char)
 
 
-    def __init__(self, doc: Doc, article_id: str):
-        self.doc, self.article_id = doc, article_id
-        self.text = doc.text  # Doc.text is rebuilt on every access; extraction reads it often
-        starts = [sent.start for sent in doc.sents]
-        self._ents_by_sentence: dict[int, list[Span]] = {start: [] for start in starts}
-        for ent in doc.ents:
-            self._ents_by_sentence[starts[bisect_right(starts, ent.start) - 1]].append(ent)
-        self._by_token: dict[int, Mention] = {}
-        self.mentions: list[Mention] = []
-        #: speaker of the latest claim, the likeliest referent of "he said" that follows it
-        self.last_speaker: Mention | None = None
-        self._speaker_at = -1
-        self._speaker_words: set[str] = set()
-        for span, mention in entity_mentions(doc, article_id):
-            if gazetteer().is_metonym(mention.name) and _acts(span):
-                mention = self._country(gazetteer().lookup(mention.name).label, span)  # "Beijing said" -> China
-            self.mentions.append(mention)
-            for token in span:
-                self._by_token[token.i] = mention
-        # roles from appositions need the index, so they are added in a second pass
-        for span in doc.ents:
-            mention = self._by_token.get(span.start)
-            if mention is not None and mention.kind == "Person" and not mention.role:
-                role, affiliation = _role_from_apposition(span, self)
-                if role:
-                    updated = Mention(mention.text, mention.name, mention.kind, mention.article_id, mention.start, mention.end, role, affiliation)
-                    self.mentions[self.mentions.index(mention)] = updated
-                    for token in span:
-                        self._by_token[token.i] = updated
-
-    #: how far back (characters) "he said" / "the officials said" may refer to the last speaker
-    SPEAKER_REACH = 600
-
-    def remember_speaker(self, speaker: Mention, sentence: Span) -> None:
-        """Note who spoke last; 'he' and 'the officials' may refer to them for a while after that sentence."""
-        self.last_speaker, self._speaker_at = speaker, sentence.end_char
-        self._speaker_words = {t.lemma_.lower() for t in sentence}
-
-    def recent_speaker(self, token: Token) -> Mention | None:
-        """Who spoke last, if that was recent enough to be what 'the accusation' or 'he said' refers to."""
-        if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
-            return self.last_speaker
-        return None
-
-
-    def _title_holder(self, token: Token) -> Mention | None:
-        """'the Russian president' -> the person named with that title and country."""
-        if token.lemma_.lower() not in OFFICE_NOUNS or token.tag_ == "NNS":
-            return None  # "Iranian envoys" are several people, not the one holder of an office
-        country = next((gazetteer().demonym(c.text) for c in token.children if c.ent_type_ == "NORP"), None)
-        if country is None:  # "the head of Ukraine"
-            of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-            named = [self._by_token[o.i] for o in of if o.i in self._by_token]
-            country = named[0].name if named and named[0].kind == "Country" else None
-        if country is None:
-            return None
-        affiliated = {m.name: m for m in self.mentions if m.kind == "Person" and m.affiliation == country}
-        titled = {n: m for n, m in affiliated.items() if token.lower_ in m.role.lower()}
-        for holders in (titled, affiliated):
-            if len(holders) == 1:
-                return next(iter(holders.values()))
-        return None
-
-    def ents(self, sent: Span) -> list[Span]:
-        """The named-entity spans of one sentence (``Span.ents`` rescans the whole document)."""
-        return self._ents_by_sentence.get(sent.start, [])
-
-    def get(self, token: Token) -> Mention | None:
-        return self._by_token.get(token.i)
-
-    def _country(self, label: str, token_or_span) -> Mention:
-        span = token_or_span if isinstance(token_or_span, Span) else self.doc[token_or_span.i:token_or_span.i + 1]
-        known = gazetteer().lookup(label)
-        kind = known.kind if known else "Country"
-        return Mention(span.text, known.label if known else label, kind, self.article_id, span.start_char, span.end_char)
-
-    def actor(self, token: Token) -> Mention | None:
-        """The entity a token stands for as an actor (subject, speaker, object)."""
-        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            return self.actor(token.head.head)  # "Von der Leyen, who arrived ..." -> Von der Leyen
-        mention = self._by_token.get(token.i)
-        if mention is None and token.dep_ == "appos" and token.head.i in self._by_token:
-            return self.actor(token.head)  # "the institute, a school that ..." -> the institute
-        if mention is not None:
-            if gazetteer().is_metonym(mention.name):
-                return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
-            return mention
-        if token.lower_ in PERSON_PRONOUNS:
-            # the latest of: the last speaker who is a person ("a Russian source said ... He added"),
-            # and the last person who was a subject
-            speaker = self.recent_speaker(token)
-            if speaker is not None and not self._personal(speaker):
-                speaker = None
-            subject = self.last_person(token.idx, subject=True)
-            candidates = [m for m in (speaker, subject) if m is not None]
-            if speaker is not None and subject is not None:
-                return speaker if self._speaker_at > subject.start else subject
-            return candidates[0] if candidates else self.last_person(token.idx)
-        if token.lower_ in ("they", "them"):
-            return self.recent_speaker(token)
-        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
-            return self.last_subject(token)
-        if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children):
-            described = self.described(token)
-            if described is not None:
-                return described
-        if token.ent_type_ == "NORP":
-            target = gazetteer().demonym(normalise_name(token.text))
-            if target:
-                return self._country(target, token)
-        if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS:
-            named = next((self._by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self._by_token), None)
-            if named is not None and token.lemma_.lower() in OFFICE_NOUNS | PERSON_NOUNS:
-                return named  # "India's commerce minister Piyush Goyal" -> Piyush Goyal
-            holder = self._title_holder(token)
-            if holder is not None:
-                return holder
-            if token.lemma_.lower() == "counterpart":
-                return None  # a counterpart is a person; better no actor than the country for them
-            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "prep")]
-            speaker = self.recent_speaker(token)
-            if not any(c.ent_type_ or c.dep_ == "poss" for c in modifiers) and speaker is not None and token.lemma_.lower() in speaker.text.lower():
-                return speaker  # "The officials indicated ..." after "U.S. officials told Reuters"
-            for cand in noun_phrase(token):
-                found = self._by_token.get(cand.i)
-                if found is not None and (found.kind != "Person" or cand.dep_ == "nmod" or token.lemma_.lower() in PERSONAL_NOUNS):
-                    return self.actor(cand)
-                if cand.ent_type_ == "NORP" or (cand.pos_ in ("ADJ", "PROPN") and cand.is_title):
-                    target = gazetteer().demonym(normalise_name(cand.text))
-                    if target:
-                        phrase = self.doc[min(cand.i, token.i):max(cand.i, token.i) + 1]
-                        return self._country(target, phrase)
-        return self._group(token)
-
-    def _group(self, token: Token) -> Mention | None:
-        """A group noun as an actor ("police", "protesters"), attached to the country or organisation the
-        text gives it ("Russian police", "police in Paris", "Hamas fighters"). A singular count noun ("the
-        officer") is one person, not the group."""
-        group = rules().group(token.lemma_.lower(), token.lower_)
-        if group is None or token.pos_ not in ("NOUN", "PROPN") or (token.tag_ in ("NN", "NNP") and group.noun != group.plural):
-            return None
-        speaker = self.recent_speaker(token)
-        if speaker is not None and token.lemma_.lower() in self._speaker_words and all(c.dep_ == "det" for c in token.children):
-            return speaker  # "The officials said ..." after "senior US officials told Reuters"
-        owner = None
-        for child in token.children:
-            if child.dep_ == "amod" and gazetteer().demonym(child.text):
-                owner = self._country(gazetteer().demonym(child.text), child)
-            elif child.dep_ in ("compound", "poss", "nmod") and child.i in self._by_token:
-                owner = self.actor(child)
-            elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                owner = next((self.actor(o) for o in child.children if o.dep_ == "pobj" and o.i in self._by_token), None)
-            if owner is not None:
-                break
-        start = min([token.i] + [c.i for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i])
-        phrase = self.doc[start:token.i + 1]
-        name = group.plural + (f" ({owner.name})" if owner is not None else "")
-        return Mention(phrase.text, name, "Group", self.article_id, phrase.start_char, phrase.end_char,
-                       affiliation=owner.name if owner is not None else "", sector=group.sector)
-
-
-    def group(self, token: Token) -> list[Mention]:
-        """The pair a group reference points back to: 'Putin and Xi met. The two leaders ...' -> [Putin, Xi].
-
-        Countries are asked for ("the two countries"), the people's countries are given.
-        """
-        pair_words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")} | {token.lower_}
-        if not (token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass")) and not (
-                token.lemma_.lower() in GROUP_NOUNS and pair_words & {"two", "both"}):
-            return []
-        people = token.lemma_.lower() in ("leader", "head", "president")
-        places = token.lemma_.lower() in ("country", "nation", "government", "state", "power")
-        latest: list[Mention] = []
-        for t in self.doc[max(0, token.i - 120):token.i]:
-            if t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and any(c.dep_ == "conj" for c in t.children):
-                named = list({self._by_token[x.i].name: self._by_token[x.i] for x in (t, *_conjuncts(t)) if x.i in self._by_token}.values())
-                if places:
-                    named = [self._country(m.affiliation, token) if m.kind == "Person" and gazetteer().lookup(m.affiliation) else m
-                             for m in named]
-                if len(named) == 2 and all((m.kind == "Person") if people else (m.kind == "Country") if places else True for m in named):
-                    latest = named
-        if not latest and places:
-            latest = self._clause_pair(token)
-        if not latest and people:
-            # no conjoined pair: the two people named last ("Putin thanked Xi ... The two leaders ...")
-            recent: dict[str, Mention] = {}
-            for i in range(token.i - 1, max(0, token.i - 80), -1):
-                mention = self._by_token.get(i)
-                if mention is not None and mention.kind == "Person":
-                    recent.setdefault(mention.name, mention)
-                if len(recent) == 2:
-                    latest = list(recent.values())
-                    break
-        return latest
-
-    def _clause_pair(self, token: Token) -> list[Mention]:
-        """Two countries that were subject and object of the sentence before: "Moscow relied on China. Trade
-        between the two countries ..." -> [Russia, China]."""
-        sentence_start = token.sent.start
-        if sentence_start == 0:
-            return []
-        root = self.doc[sentence_start - 1].sent.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        objects = [c for c in root.children if c.dep_ == "dobj"] + [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        if subject is None or any(c.dep_ == "conj" for c in subject.children):
-            return []  # a list of subjects is not a pair ("France, Serbia and Hungary hosted Xi")
-        first = self.actor(subject)
-        second = next((m for m in (self.actor(o) for o in objects) if m is not None), None)
-        if first is not None and first.kind == "Country" and (second is None or second.kind != "Country" or second.name == first.name):
-            # "China benefits from Russian energy" after "... with neighbouring Russia": the other country named last
-            window = self.doc[max(0, root.sent.start - 60):sentence_start]
-            second = next((m for m in (self._by_token.get(t.i) for t in reversed(window))
-                           if m is not None and m.kind == "Country" and m.name != first.name), None)
-        if first and second and first.kind == second.kind == "Country" and first.name != second.name:
-            return [first, second]
-        return []
-
-    def actors(self, token: Token) -> list[Mention]:
-        """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
-        grouped = self.group(token)
-        if len(grouped) >= 2:
-            return grouped
-        found = []
-        for modifier in (c for c in token.children if c.dep_ == "amod" and gazetteer().demonym(c.text)):
-            # "Iranian and American envoys": one actor per conjoined demonym
-            for extra in _conjuncts(modifier):
-                target = gazetteer().demonym(extra.text)
-                if target and self.actor(token) is not None:
-                    found.append(self._country(target, extra))
-        for t in [token, *_conjuncts(token)]:
-            mention = self.actor(t)
-            if mention is None or mention.kind != "Person":
-                # "the EU's High Representative ..., Josep Borrell" -> Josep Borrell
-                named = next((self._by_token[a.i] for a in t.children if a.dep_ == "appos" and a.i in self._by_token
-                              and (mention is None or self._by_token[a.i].kind == "Person")), None)
-                mention = named or mention
-            if mention is not None and mention not in found:
-                found.append(mention)
-        return found
-
-    def last_subject(self, token: Token) -> Mention | None:
-        """What 'it' refers to: the first country or organisation that is a subject earlier in the
-        same sentence (its topic), else the last one that was a main-clause subject before it."""
-        same_sentence, before = None, None
-        sentence_start = token.sent.start
-        for t in self.doc[max(0, sentence_start - 80):token.i]:
-            mention = self._by_token.get(t.i)
-            if mention is None or t.dep_ not in ("nsubj", "nsubjpass") or mention.kind in ("Person", "Place", "City"):
-                continue
-            if t.i >= sentence_start:
-                same_sentence = same_sentence or mention
-            elif t.head.dep_ in ("ROOT", "conj") or t.head.head == t.head:
-                before = mention
-        best = same_sentence or before
-        return self.actor(self.doc[self._token_of(best)]) if best is not None else None
-
-    def _token_of(self, mention: Mention) -> int:
-        return next(i for i, m in self._by_token.items() if m is mention)
-
-
-    def described(self, token: Token) -> Mention | None:
-        """'the court' -> the last International Criminal Court named; 'the newspaper' -> the last outlet."""
-        kind = DESCRIPTIONS.get(token.lemma_.lower())
-        if kind == "Country":
-            return self.last_subject(token)  # "the nation says ..." -> the country the text is about
-        best = None
-        for mention in self.mentions:
-            if mention.end > token.idx:
-                break
-            words = mention.name.lower().split()
-            if mention.kind != "Person" and (words[-1] == token.lemma_.lower() or (kind and mention.kind == kind)):
-                best = mention
-        return best
-
-
-    def _personal(self, mention: Mention) -> bool:
-        return mention.kind == "Person" or mention.text.split()[-1].lower() in PERSON_NOUNS
-
-    def last_person(self, before: int, *, subject: bool = False) -> Mention | None:
-        """The most recent person named (or, with ``subject``, acting as a subject) before a character offset."""
-        best = None
-        for i, mention in sorted(self._by_token.items()):
-            if mention.kind != "Person" or mention.end > before:
-                continue
-            if subject and self.doc[i].dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            best = mention
-        return best
-
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        """Mentions inside a token range, in order."""
-        seen: list[Mention] = []
-        for i in range(start, end):
-            mention = self._by_token.get(i)
-            if mention is not None and mention not in seen:
-                seen.append(mention)
-        return seen
+def document_mentions(doc: Doc, article_id: str = "") -> list[tuple[Span, Mention]]:
+    """The mentions of :func:`entity_mentions` as actors: a seat of power that acts is its country ("Beijing
+    said" -> China), and a person takes a role from an apposition ("X, a professor at Y")."""
+    found: list[tuple[Span, Mention]] = []
+    by_token: dict[int, Mention] = {}
+    for span, mention in entity_mentions(doc, article_id):
+        if gazetteer().is_metonym(mention.name) and _acts(span):
+            mention = country_mention(gazetteer().lookup(mention.name).label, span, article_id)
+        found.append((span, mention))
+        for token in span:
+            by_token[token.i] = mention
+    # roles from appositions need the mentions, so they are added in a second pass
+    for span in doc.ents:
+        mention = by_token.get(span.start)
+        if mention is not None and mention.kind == "Person" and not mention.role:
+            role, affiliation = _role_from_apposition(span, by_token)
+            if role:
+                updated = Mention(mention.text, mention.name, mention.kind, mention.article_id, mention.start, mention.end, role, affiliation)
+                at = [m for _, m in found].index(mention)
+                found[at] = (found[at][0], updated)
+                for token in span:
+                    by_token[token.i] = updated
+    return found
 
 
 def _acts(span: Span) -> bool:
@@ -508,11 +233,12 @@ def _acts(span: Span) -> bool:
         root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-def _conjuncts(token: Token) -> Iterable[Token]:
+def conjuncts(token: Token) -> Iterable[Token]:
+    """The tokens conjoined with ``token`` ("Xi" in "Putin and Xi"), nearest first."""
     for child in token.children:
         if child.dep_ == "conj":
             yield child
-            yield from _conjuncts(child)
+            yield from conjuncts(child)
 
 
 def noun_phrase(head: Token, depth: int = 4) -> Iterable[Token]:

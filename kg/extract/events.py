@@ -23,10 +23,11 @@ from spacy.tokens import Span, Token
 
 from kg.dayorder import DayOrder
 from kg.extract.dates import read_date
-from kg.extract.entities import MentionIndex, noun_phrase
+from kg.extract.entities import noun_phrase
 from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
+from kg.extract.reference import References
 from kg.model import Evidence, EventMention, Mention
 from kg.vocab import EVENT_TYPES
 
@@ -94,7 +95,7 @@ def _referent(token: Token) -> Token:
     return token
 
 
-def _owner(token: Token, index: MentionIndex) -> list[Mention]:
+def _owner(token: Token, index: References) -> list[Mention]:
     """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
     token = _referent(token)
     for child in noun_phrase(token):
@@ -105,7 +106,7 @@ def _owner(token: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _objects(head: Token, index: MentionIndex, preps: set[str]) -> list[Mention]:
+def _objects(head: Token, index: References, preps: set[str]) -> list[Mention]:
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
@@ -122,7 +123,7 @@ def _is_event_noun(token: Token) -> bool:
     return bool(rules().candidates(token.lemma_.lower(), "noun"))
 
 
-def _targets(verb: Token, index: MentionIndex, pattern: Pattern | None = None) -> list[Mention]:
+def _targets(verb: Token, index: References, pattern: Pattern | None = None) -> list[Mention]:
     for child in verb.children:
         if pattern is not None and child.dep_ == "dobj" and rules().names_instrument(pattern, child.lemma_.lower(), child.lower_):
             continue  # the object is the event or what is sent ("launched its invasion", "sent troops to Lithuania")
@@ -157,7 +158,7 @@ def _targets(verb: Token, index: MentionIndex, pattern: Pattern | None = None) -
     return []
 
 
-def _agent(verb: Token, index: MentionIndex) -> list[Mention]:
+def _agent(verb: Token, index: References) -> list[Mention]:
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -167,7 +168,7 @@ def _agent(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _place(head: Token, index: MentionIndex, exclude: list[Mention]) -> Mention | None:
+def _place(head: Token, index: References, exclude: list[Mention]) -> Mention | None:
     near = {head.i, *[c.i for c in head.children]}
     for child in head.subtree:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.head.i in near:
@@ -292,7 +293,7 @@ def _as_place(mention: Mention) -> Mention:
     return mention
 
 
-def _verb_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
+def _verb_event(token: Token, index: References) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
     """(pattern, type, sources, targets, has a participant) of a verb trigger.
 
     """
@@ -333,7 +334,7 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[M
     return pattern, event_type, sources, targets, True
 
 
-def _clause_subject(noun: Token, index: MentionIndex) -> list[Mention]:
+def _clause_subject(noun: Token, index: References) -> list[Mention]:
     """Who acts in a nominal event that hangs off a clause.
 
     "in a meeting with X, Wang Yi admitted" -> Wang Yi; "Putin and Xi continue their meeting" -> both.
@@ -357,7 +358,7 @@ def _named_by_light_verb(token: Token) -> bool:
     return pattern is not None and rules().object_matches(pattern, token.lemma_.lower(), token.lower_)
 
 
-def _noun_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
+def _noun_event(token: Token, index: References) -> tuple[Pattern, str, list[Mention], list[Mention], bool] | None:
     pattern = _pattern(token, False)
     if pattern is None:
         return None
@@ -398,7 +399,7 @@ def _pairs(event_type: str, sources: list[Mention], targets: list[Mention]) -> I
         yield from ((None, t) for t in targets)
 
 
-def sentence_events(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None,
+def sentence_events(sent: Span, index: References, evidence: Evidence, anchor: dt.date | None,
                     order: DayOrder | None = None) -> Iterator[EventMention]:
     """Every event in a sentence, each with how the sentence tells it (``EventMention.modality``).
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_period
-from kg.extract.entities import MentionIndex
+from kg.extract.reference import References
 from kg.model import Evidence, QuantityMention
 
 __all__ = ["parse_quantity", "sentence_quantities"]
@@ -145,7 +145,7 @@ def _phrase(head: Token, skip: set[int]) -> Span | None:
     return span if len(span) <= 14 else head.doc[head.left_edge.i:head.i + 1]
 
 
-def _measured(ent: Span, index: MentionIndex) -> tuple[str, list]:
+def _measured(ent: Span, index: References) -> tuple[str, list]:
     """The phrase a number measures, and the entities in it.
 
     "90% of Russia's microelectronics imports" -> the "of" phrase; "$20bn in damages" -> damages;
@@ -239,7 +239,7 @@ def _figures(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Decimal, str,
             yield ent, value, unit, ent.text.strip()
 
 
-def sentence_quantities(sent: Span, index: MentionIndex, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
+def sentence_quantities(sent: Span, index: References, evidence: Evidence, anchor: dt.date | None) -> Iterator[QuantityMention]:
     """Every measured quantity in a sentence."""
     ents = index.ents(sent)
     dates = [e for e in ents if e.label_ == "DATE"]
