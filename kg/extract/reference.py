@@ -121,11 +121,17 @@ def make_speaker_recorder(nlp: Language, name: str, reach: int) -> SpeakerRecord
 @dataclass(frozen=True)
 class ActorRule:
     """One way to tell who a token stands for: when ``applies``, ``resolve`` answers; a ``final`` rule's answer
-    stands even when it finds no one, any other rule's "no one" leaves the question to the next rule."""
+    stands even when it finds no one, any other rule's "no one" leaves the question to the next rule.
+
+    ``example`` marks a token in [brackets] that this rule decides, ``expect`` the name it gives (``_``: no
+    one); ``tests/test_reference.py`` turns every rule's example into a test.
+    """
 
     name: str
     applies: Callable[[References, Token], bool]
     resolve: Callable[[References, Token], Mention | None]
+    example: str
+    expect: str
     final: bool = False
 
 
@@ -200,14 +206,17 @@ class References:
     # --- who a token stands for -------------------------------------------------------------------------
 
     def actor(self, token: Token) -> Mention | None:
-        """The entity a token stands for as an actor (subject, speaker, object): the first rule of
-        :data:`ACTOR_RULES` that applies and decides."""
+        """The entity a token stands for as an actor (subject, speaker, object)."""
+        return self.decide(token)[1]
+
+    def decide(self, token: Token) -> tuple[ActorRule | None, Mention | None]:
+        """The first rule of :data:`ACTOR_RULES` that applies and decides, and its answer."""
         for rule in ACTOR_RULES:
             if rule.applies(self, token):
                 found = rule.resolve(self, token)
                 if found is not None or rule.final:
-                    return found
-        return None
+                    return rule, found
+        return None, None
 
     def actors(self, token: Token) -> list[Mention]:
         """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
@@ -535,18 +544,32 @@ def _group(refs: References, token: Token) -> Mention | None:
 
 #: who a token stands for, tried in order (see :class:`ActorRule`)
 ACTOR_RULES: tuple[ActorRule, ...] = (
-    ActorRule("a relative pronoun stands for its antecedent", _is_relative_pronoun, _antecedent, final=True),
-    ActorRule("an apposition to a name stands for the name", _is_apposition_to_name, _apposed_name, final=True),
-    ActorRule("a name is its mention; a seat of power stands for its country", _is_named, _named, final=True),
-    ActorRule("he/she: the last person who spoke or was a subject", _is_personal_pronoun, _pronoun_referent, final=True),
-    ActorRule("they/them: the last speaker", _is_plural_pronoun, _last_speaker, final=True),
-    ActorRule("'it' as a subject: the topic the text is about", _is_it_subject, _topic, final=True),
-    ActorRule("'the court', 'the newspaper': the last one named", _is_definite_description, _described),
-    ActorRule("a demonym stands for its country", _is_demonym, _demonym_country),
-    ActorRule("an office noun with a name in apposition is that person", _is_office_noun, _apposed_person),
-    ActorRule("'the Russian president': the one holder of the office", _is_actor_noun, _title_holder),
-    ActorRule("a counterpart is nobody the text names", _is_counterpart, _nobody, final=True),
-    ActorRule("'the officials' after 'U.S. officials said': that speaker", _is_actor_noun, _speaker_of_noun),
-    ActorRule("'Chinese officials': whom the noun's modifiers name", _is_owned_actor_noun, _modifier_owner, final=True),
-    ActorRule("a group noun ('police', 'protesters') is a group", _any, _group, final=True),
+    ActorRule("a relative pronoun stands for its antecedent", _is_relative_pronoun, _antecedent,
+              "Ursula von der Leyen, [who] arrived on Monday, spoke.", "Ursula von der Leyen", final=True),
+    ActorRule("an apposition to a name stands for the name", _is_apposition_to_name, _apposed_name,
+              "The Harbin Institute, a [school] that trains engineers, was sanctioned.", "Harbin Institute", final=True),
+    ActorRule("a name is its mention; a seat of power stands for its country", _is_named, _named,
+              "[Beijing] said the talks would resume.", "China", final=True),
+    ActorRule("he/she: the last person who spoke or was a subject", _is_personal_pronoun, _pronoun_referent,
+              "Putin spoke on Monday. [He] said the talks would resume.", "Putin", final=True),
+    ActorRule("they/them: the last speaker", _is_plural_pronoun, _last_speaker,
+              "U.S. officials told Reuters the talks failed. [They] said the deal was off.", "United States", final=True),
+    ActorRule("'it' as a subject: the topic the text is about", _is_it_subject, _topic,
+              "China is Russia's largest partner. [It] buys its oil.", "China", final=True),
+    ActorRule("'the court', 'the newspaper': the last one named", _is_definite_description, _described,
+              "The International Criminal Court issued a warrant. The [court] said it was final.", "International Criminal Court"),
+    ActorRule("a demonym stands for its country", _is_demonym, _demonym_country,
+              "[Chinese] troops crossed the border.", "China"),
+    ActorRule("an office noun with a name in apposition is that person", _is_office_noun, _apposed_person,
+              "India's commerce [minister] Piyush Goyal arrived.", "Piyush Goyal"),
+    ActorRule("'the Russian president': the one holder of the office", _is_actor_noun, _title_holder,
+              "Russian President Vladimir Putin arrived. The Russian [president] said the talks failed.", "Vladimir Putin"),
+    ActorRule("a counterpart is nobody the text names", _is_counterpart, _nobody,
+              "Wang Yi met his [counterpart] on Monday.", "_", final=True),
+    ActorRule("'the official' after 'a senior official said': that speaker", _is_actor_noun, _speaker_of_noun,
+              "A senior official told Reuters the talks failed. The [official] said the deal was off.", "senior official"),
+    ActorRule("'Chinese officials': whom the noun's modifiers name", _is_owned_actor_noun, _modifier_owner,
+              "Chinese [officials] said the talks failed.", "China", final=True),
+    ActorRule("a group noun ('police', 'protesters') is a group", _any, _group,
+              "The [police] arrested 40 people.", "police", final=True),
 )
