@@ -1,6 +1,9 @@
 """Word lists for who a noun phrase stands for and what a claim says (event triggers, modality cues and
-attribution cues are tables in ``kg/data``, read by :mod:`kg.extract.rules`)."""
+attribution cues are tables in ``kg/data``, read by :mod:`kg.extract.rules`; so are the words of reference).
+"""
 from __future__ import annotations
+
+from kg.extract.rules import read_table
 
 #: phrases in a claim's content that make it a denial of the positive statement
 DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
@@ -23,33 +26,32 @@ ANONYMOUS_NOUNS = {"source", "insider"}
 #: nouns that name a denial ("Beijing's denials of providing military aid")
 DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
 
-# --- who a noun phrase stands for (used by kg.extract.entities.MentionIndex) ---------------------
-#: nouns that act for the entity modifying them ("Chinese officials", "sources close to the Russian government")
-ACTOR_NOUNS = {
-    "official", "officials", "government", "authorities", "forces", "military", "army", "troops", "leader",
-    "leaders", "leadership", "side", "diplomat", "diplomats", "ministry", "companies", "firms", "customs",
-    "sources", "source", "intelligence", "administration", "delegation", "negotiators", "media", "state",
-    "president", "minister", "spokesperson", "spokesman", "regime", "navy", "embassy", "counterparts",
-    "office", "counterpart", "members", "services", "agency", "agencies", "ministries", "departments",
-    "manufacturers", "suppliers", "exporters", "producers", "banks", "rebels", "fighters", "militants",
-    "insurgents", "militia", "envoys", "envoy", "team", "aides",
-}
-#: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
-PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "government", "administration"}
+# --- who a noun phrase stands for (kg.extract.reference), from kg/data/actors/reference.tsv ---------------
+_REFERENCE = {row["list"]: frozenset(row["words"].split()) for row in read_table("actors", "reference.tsv")}
 #: pronouns that refer back to a person ("he said")
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = _REFERENCE["person pronouns"]
+#: pronouns that refer back to the last speaker ("they said")
+PLURAL_PRONOUNS = _REFERENCE["plural pronouns"]
+#: pronouns that, as a subject, refer back to what the text is about ("it buys its oil")
+SUBJECT_PRONOUNS = _REFERENCE["subject pronouns"]
+#: determiners of a definite description ("the court")
+DEFINITE_ARTICLES = _REFERENCE["definite articles"]
+#: nouns that act for the entity modifying them ("Chinese officials", "sources close to the Russian government")
+ACTOR_NOUNS = _REFERENCE["actor nouns"]
+#: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
+PERSONAL_NOUNS = _REFERENCE["personal nouns"]
 #: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
-OFFICE_NOUNS = {"president", "leader", "minister", "counterpart", "premier", "chancellor", "spokesperson",
-                "spokesman", "spokeswoman", "king", "envoy", "ambassador", "head", "prime"}
-#: nouns that, with "two" or "both", refer back to a pair named before ("the two leaders", "both countries")
-GROUP_NOUNS = {"leader", "head", "side", "country", "nation", "president", "partner", "neighbour", "neighbor",
-               "government", "party", "state", "ally", "power"}
-#: definite descriptions and the kind of entity they pick up ("the newspaper" -> the last news outlet)
-DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganization", "agency": "NewsMediaOrganization",
-                "broadcaster": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "company": "Corporation",
-                "firm": "Corporation", "group": "Corporation", "university": "EducationalOrganization",
-                "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization",
-                "nation": "Country", "country": "Country"}
+OFFICE_NOUNS = _REFERENCE["office nouns"]
+#: nouns for a person the text does not name ("his counterpart"): no actor
+UNNAMED_NOUNS = _REFERENCE["unnamed nouns"]
 #: last words of a speaker phrase that mean a person ("a Russian source", "the official")
-PERSON_NOUNS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "minister",
-                "president", "leader", "envoy", "ambassador", "adviser", "advisor", "analyst", "expert"}
+PERSON_NOUNS = _REFERENCE["person nouns"]
+#: nouns that, with a pair word, refer back to a pair named before ("the two leaders", "both countries")
+PAIR_NOUNS = _REFERENCE["pair nouns"]
+#: words that make a pair noun refer to a pair ("two", "both"); a pair pronoun does so alone ("Both said")
+PAIR_WORDS, PAIR_PRONOUNS = _REFERENCE["pair words"], _REFERENCE["pair pronouns"]
+#: pair nouns that ask for people ("the two leaders") or for countries ("the two countries")
+PAIRS_OF_PEOPLE, PAIRS_OF_COUNTRIES = _REFERENCE["pairs of people"], _REFERENCE["pairs of countries"]
+#: definite descriptions and the kind of entity they pick up ("the newspaper" -> the last news outlet)
+DESCRIPTIONS = {word: name.split()[1] for name, words in _REFERENCE.items() if name.startswith("description ")
+                for word in words}

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.entities import conjuncts, country_mention, document_mentions, noun_phrase, normalise_name
 from kg.extract.lexicon import (
-    ACTOR_NOUNS, DESCRIPTIONS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS,
+    ACTOR_NOUNS, DEFINITE_ARTICLES, DESCRIPTIONS, OFFICE_NOUNS, PAIR_NOUNS, PAIR_PRONOUNS, PAIR_WORDS, PAIRS_OF_COUNTRIES,
+    PAIRS_OF_PEOPLE, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS, PLURAL_PRONOUNS, SUBJECT_PRONOUNS, UNNAMED_NOUNS,
 )
 from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
@@ -254,11 +255,11 @@ class References:
         Countries are asked for ("the two countries"), the people's countries are given.
         """
         pair_words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")} | {token.lower_}
-        if not (token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass")) and not (
-                token.lemma_.lower() in GROUP_NOUNS and pair_words & {"two", "both"}):
+        if not (token.lower_ in PAIR_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) and not (
+                token.lemma_.lower() in PAIR_NOUNS and pair_words & PAIR_WORDS):
             return []
-        people = token.lemma_.lower() in ("leader", "head", "president")
-        places = token.lemma_.lower() in ("country", "nation", "government", "state", "power")
+        people = token.lemma_.lower() in PAIRS_OF_PEOPLE
+        places = token.lemma_.lower() in PAIRS_OF_COUNTRIES
         latest: list[Mention] = []
         for t in self.doc[max(0, token.i - self.windows["pair"]):token.i]:
             if t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and any(c.dep_ == "conj" for c in t.children):
@@ -441,7 +442,7 @@ def _pronoun_referent(refs: References, token: Token) -> Mention | None:
 
 
 def _is_plural_pronoun(refs: References, token: Token) -> bool:
-    return token.lower_ in ("they", "them")
+    return token.lower_ in PLURAL_PRONOUNS
 
 
 def _last_speaker(refs: References, token: Token) -> Mention | None:
@@ -449,7 +450,7 @@ def _last_speaker(refs: References, token: Token) -> Mention | None:
 
 
 def _is_it_subject(refs: References, token: Token) -> bool:
-    return token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass")
+    return token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _topic(refs: References, token: Token) -> Mention | None:
@@ -457,7 +458,7 @@ def _topic(refs: References, token: Token) -> Mention | None:
 
 
 def _is_definite_description(refs: References, token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not any(
+    return token.pos_ == "NOUN" and any(c.lower_ in DEFINITE_ARTICLES for c in token.children) and not any(
         c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children)
 
 
@@ -491,8 +492,8 @@ def _title_holder(refs: References, token: Token) -> Mention | None:
     return refs.title_holder(token)
 
 
-def _is_counterpart(refs: References, token: Token) -> bool:
-    return _is_actor_noun(refs, token) and token.lemma_.lower() == "counterpart"
+def _is_unnamed_person(refs: References, token: Token) -> bool:
+    return _is_actor_noun(refs, token) and token.lemma_.lower() in UNNAMED_NOUNS
 
 
 def _nobody(refs: References, token: Token) -> Mention | None:
@@ -564,7 +565,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
               "India's commerce [minister] Piyush Goyal arrived.", "Piyush Goyal"),
     ActorRule("'the Russian president': the one holder of the office", _is_actor_noun, _title_holder,
               "Russian President Vladimir Putin arrived. The Russian [president] said the talks failed.", "Vladimir Putin"),
-    ActorRule("a counterpart is nobody the text names", _is_counterpart, _nobody,
+    ActorRule("a counterpart is nobody the text names", _is_unnamed_person, _nobody,
               "Wang Yi met his [counterpart] on Monday.", "_", final=True),
     ActorRule("'the official' after 'a senior official said': that speaker", _is_actor_noun, _speaker_of_noun,
               "A senior official told Reuters the talks failed. The [official] said the deal was off.", "senior official"),

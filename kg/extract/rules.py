@@ -192,7 +192,9 @@ def rules_markdown() -> str:
         by_class.setdefault((c.kind, c.stance, c.requires), []).append(c.lemma)
     out += [f"| {k} | {s} | {r} | {' '.join(v)} |" for (k, s, r), v in sorted(by_class.items())]
     groups = sorted({(g.plural, g.sector) for g in table.groups.values()})
-    out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups), ""]
+    out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups)]
+    out += ["", "## Words of in-document reference (kg/extract/reference.py)", "", "| list | words | for |", "|---|---|---|"]
+    out += [f"| {r['list']} | {r['words']} | {r['for']} |" for r in read_table("actors", "reference.tsv")] + [""]
     return "\n".join(out)
 
 
