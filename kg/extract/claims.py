@@ -214,7 +214,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
                         evidence, _keywords(content), span, claim_type=claim_type)
 
 
-def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
+def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token], text: str) -> tuple[int, int] | None:
     """The quotation a speech verb introduces: the part of it in this sentence lies inside the verb's clause, or
     it is the only one when the verb is the only cue."""
     # the cue's own clause: "criticised Madrid as 'terrible' and threatened ..." stops before "and threatened"
@@ -228,7 +228,6 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
 
     # a cue inside a quotation is part of what is quoted, never its reporting verb
     # (a quotation's closing punctuation often hangs on the main verb: 'has called it "void."')
-    text = sent.doc.text
     here = [(start, end, max(start, sent.start_char), min(start + len(text[start:end].rstrip(" .,;:!?")), sent.end_char))
             for start, end in quotes if not start <= cue.idx < end]
     inside = [(start, end) for start, end, first, last in here
@@ -243,7 +242,7 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     return None
 
 
-def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The second part of a quotation its reporting clause splits ("A," said Caddell, a pollster. "B."): it follows
     in the same paragraph with nothing but that clause between, and no other cue claims it."""
     later = [q for q in quotes if q[0] > quote[1]]
@@ -251,7 +250,7 @@ def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[t
         return None
     following = later[0]
     doc = sent.doc
-    gap = doc.text[quote[1]:following[0]]
+    gap = text[quote[1]:following[0]]
     if "\n" in gap or len(gap) > 200:
         return None
     if any(not (t.is_punct or t.is_quote) and not sent.start <= t.i < sent.end for t in _tokens(doc, quote[1], following[0])):
@@ -262,10 +261,9 @@ def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[t
     return None if any(t.idx >= following[1] and t.pos_ == "VERB" and rules().cue(t.lemma_) for t in tail[0].sent) else following
 
 
-def _next_paragraph_quote(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _next_paragraph_quote(sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """What a cue ending its paragraph with a colon introduces ("Caddell continued:"): the next paragraph's
     quotation, or the whole paragraph when its quotation marks do not pair."""
-    text = sent.doc.text
     words = [t for t in sent if not t.is_space]
     if not words or words[-1].text != ":" or not text[words[-1].idx + 1:].lstrip(" ").startswith("\n"):
         return None
@@ -295,8 +293,7 @@ _SIGNED_QUOTE = re.compile(r"^\s*[\"“”](?P<quote>.{12,}?)[\"“”]\s*[.,]?\
 _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?P<said>\S.*)$")
 
 
-def _paragraph(sent: Span) -> tuple[int, int]:
-    text = sent.doc.text
+def _paragraph(sent: Span, text: str) -> tuple[int, int]:
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.start_char)
     return start, len(text) if end < 0 else end
@@ -321,7 +318,7 @@ def _named(doc, start: int, end: int, index: References) -> Mention | None:
 def _layout_claims(sent: Span, index: References, evidence: Evidence,
                    quotes: list[tuple[int, int]]) -> Iterator[ClaimMention]:
     """Attributions the layout makes, not a verb: a quotation signed with a dash, a transcript line."""
-    start, end = _paragraph(sent)
+    start, end = _paragraph(sent, index.text)
     line = index.text[start:end]
     signed = _SIGNED_QUOTE.match(line)
     if signed is not None and sent.start_char <= start + signed.start("who") < sent.end_char:
@@ -363,7 +360,7 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
         evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
-        owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
+        owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues, index.text)
         clauses = {c.dep_ for c in cue.children}
         if evaluative and owned is None and not clauses & {"ccomp", "oprd"}:
             continue
@@ -371,7 +368,7 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
             continue  # "found that ..." attributes; "found the bodies" does not
         if kind.requires == "that" and owned is None and "ccomp" not in clauses:
             continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
-        if kind.requires == "quote" and owned is None and _next_paragraph_quote(sent, paragraph) is None:
+        if kind.requires == "quote" and owned is None and _next_paragraph_quote(sent, paragraph, index.text) is None:
             continue  # '"...," he continued' reports; "he continued to fight" does not
         speaker = _speaker_of(cue, index)
         if speaker is None:
@@ -382,10 +379,10 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
             if clause is not None:
                 content, quote_type = clause, "mixed"  # a quoted fragment inside the reported clause
             else:
-                following = _continuation(owned, cue, sent, paragraph)
+                following = _continuation(owned, cue, sent, paragraph, index.text)
                 parts = (owned,) if following is None else (owned, following)
         elif not any(t.dep_ in _CONTENT_DEPS for t in cue.children):
-            introduced = _next_paragraph_quote(sent, paragraph)
+            introduced = _next_paragraph_quote(sent, paragraph, index.text)
             parts = (introduced,) if introduced is not None else ()
         claim = _claim(speaker, kind.stance, cue.lemma_.lower(), content, sent, index, evidence, parts,
                        labels=evaluative, claim_type=kind.kind, quote_type=quote_type)
