@@ -448,25 +448,13 @@ def _is_plural_pronoun(refs: References, token: Token) -> bool:
     return token.lower_ in PLURAL_PRONOUNS
 
 
-def _last_speaker(refs: References, token: Token) -> Mention | None:
-    return refs.recent_speaker(token)
-
-
 def _is_it_subject(refs: References, token: Token) -> bool:
     return token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
-
-
-def _topic(refs: References, token: Token) -> Mention | None:
-    return refs.last_subject(token)
 
 
 def _is_definite_description(refs: References, token: Token) -> bool:
     return token.pos_ == "NOUN" and any(c.lower_ in DEFINITE_ARTICLES for c in token.children) and not any(
         c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children)
-
-
-def _described(refs: References, token: Token) -> Mention | None:
-    return refs.described(token)
 
 
 def _is_demonym(refs: References, token: Token) -> bool:
@@ -489,10 +477,6 @@ def _is_office_noun(refs: References, token: Token) -> bool:
 def _apposed_person(refs: References, token: Token) -> Mention | None:
     # "India's commerce minister Piyush Goyal" -> Piyush Goyal
     return next((refs.get(c) for c in token.children if c.dep_ == "appos" and refs.get(c) is not None), None)
-
-
-def _title_holder(refs: References, token: Token) -> Mention | None:
-    return refs.title_holder(token)
 
 
 def _is_unnamed_person(refs: References, token: Token) -> bool:
@@ -542,10 +526,6 @@ def _any(refs: References, token: Token) -> bool:
     return True
 
 
-def _group(refs: References, token: Token) -> Mention | None:
-    return refs.group_actor(token)
-
-
 #: who a token stands for, tried in order (see :class:`ActorRule`)
 ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule("a relative pronoun stands for its antecedent", _is_relative_pronoun, _antecedent,
@@ -556,17 +536,17 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
               "[Beijing] said the talks would resume.", "China", final=True),
     ActorRule("he/she: the last person who spoke or was a subject", _is_personal_pronoun, _pronoun_referent,
               "Putin spoke on Monday. [He] said the talks would resume.", "Putin", final=True),
-    ActorRule("they/them: the last speaker", _is_plural_pronoun, _last_speaker,
+    ActorRule("they/them: the last speaker", _is_plural_pronoun, References.recent_speaker,
               "U.S. officials told Reuters the talks failed. [They] said the deal was off.", "United States", final=True),
-    ActorRule("'it' as a subject: the topic the text is about", _is_it_subject, _topic,
+    ActorRule("'it' as a subject: the topic the text is about", _is_it_subject, References.last_subject,
               "China is Russia's largest partner. [It] buys its oil.", "China", final=True),
-    ActorRule("'the court', 'the newspaper': the last one named", _is_definite_description, _described,
+    ActorRule("'the court', 'the newspaper': the last one named", _is_definite_description, References.described,
               "The International Criminal Court issued a warrant. The [court] said it was final.", "International Criminal Court"),
     ActorRule("a demonym stands for its country", _is_demonym, _demonym_country,
               "[Chinese] troops crossed the border.", "China"),
     ActorRule("an office noun with a name in apposition is that person", _is_office_noun, _apposed_person,
               "India's commerce [minister] Piyush Goyal arrived.", "Piyush Goyal"),
-    ActorRule("'the Russian president': the one holder of the office", _is_actor_noun, _title_holder,
+    ActorRule("'the Russian president': the one holder of the office", _is_actor_noun, References.title_holder,
               "Russian President Vladimir Putin arrived. The Russian [president] said the talks failed.", "Vladimir Putin"),
     ActorRule("a counterpart is nobody the text names", _is_unnamed_person, _nobody,
               "Wang Yi met his [counterpart] on Monday.", "_", final=True),
@@ -574,6 +554,6 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
               "A senior official told Reuters the talks failed. The [official] said the deal was off.", "senior official"),
     ActorRule("'Chinese officials': whom the noun's modifiers name", _is_owned_actor_noun, _modifier_owner,
               "Chinese [officials] said the talks failed.", "China", final=True),
-    ActorRule("a group noun ('police', 'protesters') is a group", _any, _group,
+    ActorRule("a group noun ('police', 'protesters') is a group", _any, References.group_actor,
               "The [police] arrested 40 people.", "police", final=True),
 )
