@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
-from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
-from kg.extract.rules import Cue, rules
+from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
+from kg.extract.rules import Cue, NominalCue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
@@ -343,9 +343,34 @@ def _is_statement(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return True
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and rules().names_statement(child.lemma_):
             return True
     return False
+
+
+def _nominal_content(noun: Token, cue: NominalCue) -> Token | None:
+    """What a nominal cue says: its that-clause ("the claim that ..."), or for some its of-phrase ("denial of ...")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            return child
+    if "of" in cue.content:
+        return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None
+
+
+def _nominal_owner(noun: Token, index: MentionIndex) -> Mention | None:
+    """Whose claim, fear or hope a nominal cue names: its possessor ("Moscow's claim"), the object of "by",
+    "from" or "among" ("fears among officials"), or the subject of a support verb ("Putin expressed hope")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _reporter(child, index)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "among"):
+            owner = next((_reporter(o, index) for o in child.children if o.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules().support_verbs:
+        return _speaker_of(noun.head, index)
+    return None
 
 
 def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
@@ -390,17 +415,15 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
             spoken = True
             yield claim
     for token in sent:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS | DENIAL_NOUNS:
-            owner = next((index.actor(c) for c in token.children if c.dep_ == "poss" and index.actor(c)), None)
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
-            if clause is None and token.lemma_.lower() in DENIAL_NOUNS:
-                clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if owner is not None and clause is not None:
-                stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
-                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence)
-                if claim is not None:
-                    spoken = True
-                    yield claim
+        nominal = rules().nominal_cue(token.lemma_) if token.pos_ == "NOUN" else None
+        content = _nominal_content(token, nominal) if nominal is not None else None
+        owner = _nominal_owner(token, index) if content is not None else None
+        if nominal is not None and content is not None and owner is not None:
+            claim = _claim(owner, nominal.stance, token.lemma_.lower(), sorted(content.subtree, key=lambda t: t.i), sent,
+                           index, evidence, claim_type=nominal.kind)
+            if claim is not None:
+                spoken = True
+                yield claim
     for claim in _layout_claims(sent, index, evidence, paragraph):
         spoken = True
         yield claim
