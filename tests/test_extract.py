@@ -241,6 +241,24 @@ def test_a_quoted_fragment_inside_a_reported_clause_gives_the_clause(extract):
         'that Clinton\'s "only experience in cybersecurity" was a failed attempt to hide emails', "mixed")
 
 
+@pytest.mark.parametrize("text, speaker, expected, quote_type", [
+    # a reporting clause set into the sentence it reports gives the rest of the sentence
+    ("Even if the venture proves short-lived, John Morgan said, the company has already cleaned the mines.",
+     "John Morgan", "Even if the venture proves short-lived the company has already cleaned the mines", "indirect"),
+    # ... and a quoted fragment inside that sentence gives the sentence, its closing comma outside the clause
+    ("Details aside, the plan sends a clear message that a top priority ''is raising taxes at the top,'' John Kamin said.",
+     "John Kamin", "Details aside, the plan sends a clear message that a top priority ''is raising taxes at the top", "mixed"),
+])
+def test_a_reporting_clause_reports_the_sentence_around_it(extract, text, speaker, expected, quote_type):
+    claims = [c for c in extract(text).claims if c.speaker.name == speaker]
+    assert [(c.text, c.quote_type) for c in claims] == [(expected, quote_type)]
+
+
+def test_according_to_gives_the_sentence_without_its_source(extract):
+    x = extract("The economy, according to the International Monetary Fund, will shrink by three percent this year.")
+    assert [c.text for c in x.claims] == ["The economy will shrink by three percent this year"]
+
+
 def test_a_cue_inside_a_quotation_is_not_its_reporting_verb(extract):
     x = extract('Putin met Xi.\nDmitry Peskov said:\n"Nobody can explain why the West keeps adding sanctions."')
     quoted = "Nobody can explain why the West keeps adding sanctions."

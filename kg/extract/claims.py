@@ -36,6 +36,8 @@ _GROUPS = range(1, 9)
 _MIN_QUOTE = 12
 _QUOTE_MARKS = "\"“”„«‘'`"
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
+#: dependents that make a speech verb's own content: with one, a verb set into a sentence reports only it
+_CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 
@@ -70,7 +72,17 @@ def _content_tokens(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ in _CONTENT_DEPS and not (child.dep_ == "prep" and child.lower_ in _SKIP_PREPS):
             tokens.extend(child.subtree)
-    return sorted(tokens, key=lambda t: t.i)
+    interrupted = _interrupted_clause(cue)
+    return interrupted if interrupted else sorted(tokens, key=lambda t: t.i)
+
+
+def _interrupted_clause(cue: Token) -> list[Token]:
+    """'Even if the venture fails, Mr. Morgan said, he has done the work': a reporting clause set into the
+    sentence it reports (parsed as parataxis, with no clause of its own) reports the rest of that sentence."""
+    if cue.dep_ != "parataxis" or any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+        return []
+    inside = {t.i for t in cue.subtree}
+    return [t for t in cue.head.subtree if t.i not in inside and not t.is_space]
 
 
 def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> str:
@@ -200,7 +212,7 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
         text, quote_type = " ".join(index.text[s:e].strip() for s, e in parts), "direct"
         content = [t for s, e in parts for t in _tokens(sent.doc, s, e)] or content
     elif content:
-        text = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n")
+        text = _running_text(content)
     else:
         return None
     if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
@@ -209,6 +221,20 @@ def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], se
     span = (content[0].idx, content[-1].idx + len(content[-1]))
     return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
                         evidence, _keywords(content), span, claim_type=claim_type)
+
+
+def _running_text(tokens: list[Token]) -> str:
+    """The text of content tokens; where a reporting clause was cut out of them ("A, he said, B"), the pieces
+    joined with a space."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    doc = tokens[0].doc
+    pieces = (doc[run[0].i:run[-1].i + 1].text.strip(" ,;:\n") for run in runs)
+    return " ".join(p for p in pieces if p).strip(" ,.;:\n")
 
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
@@ -276,12 +302,14 @@ def _next_paragraph_quote(sent: Span, quotes: list[tuple[int, int]]) -> tuple[in
 
 def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
     """A quoted fragment inside a reported clause ('said that his "only experience" was ...') gives the clause."""
-    for child in cue.children:
-        if child.dep_ not in ("ccomp", "xcomp"):
+    # the quotation's own closing punctuation may hang outside the clause ("''... at the top,'' Mr. Kamin said")
+    quote_end = quote[0] + len(cue.doc.text[quote[0]:quote[1]].rstrip(" .,;:!?"))
+    clauses = [sorted(c.subtree, key=lambda t: t.i) for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+    for tokens in [*clauses, _interrupted_clause(cue)]:
+        if not tokens:
             continue
-        tokens = sorted(child.subtree, key=lambda t: t.i)
         outside = [t for t in tokens if not quote[0] <= t.idx < quote[1] and not (t.is_punct or t.is_space)]
-        if tokens[0].idx <= quote[0] and quote[1] <= tokens[-1].idx + len(tokens[-1]) and len(outside) >= 3:
+        if tokens[0].idx <= quote[0] and quote_end <= tokens[-1].idx + len(tokens[-1]) and len(outside) >= 3:
             return tokens
     return None
 
