@@ -72,7 +72,7 @@ _CLAIM = re.compile(r"^(?P<speaker>.+?) (?P<stance>Assert|Deny) (?P<kind>\w+): (
 
 
 @pytest.mark.parametrize("example, expect", [*_rows("claims", "cues.tsv"), *_rows("claims", "nouns.tsv"),
-                                             *_rows("claims", "support.tsv")])
+                                             *_rows("claims", "support.tsv"), *_rows("claims", "denials.tsv")])
 def test_cue_table_row(nlp, example, expect):
     """Every attribution cue's example (verbs, nouns, support verbs) gives a claim with its speaker, stance, class
     and content."""

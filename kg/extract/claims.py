@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
-from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
+from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
@@ -90,7 +90,7 @@ def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, 
     if cue_stance == "Deny":
         return "Deny"
     lowered = text.casefold()
-    if any(p in lowered for p in DENIAL_PHRASES):
+    if any(p in lowered for p in rules().denial_phrases):
         return "Deny"
     inside = {t.i for t in content}
     own_side = {speaker.name, speaker.affiliation} - {""}

@@ -2,10 +2,6 @@
 attribution cues are tables in ``kg/data``, read by :mod:`kg.extract.rules`)."""
 from __future__ import annotations
 
-#: phrases in a claim's content that make it a denial of the positive statement
-DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
-                  "fabricat", "no basis", "nothing to do with", "disinformation", "inaccurate", "incorrect",
-                  "misleading", "null and void", "legally void", "unfounded")
 #: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
 ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
                    "fund", "finance", "transfer", "export", "participate", "involve", "plan", "intend", "weigh",

@@ -128,6 +128,7 @@ class Rules:
                                         r["example"], r["expect"]) for r in read_table("claims", "nouns.tsv")]
         self._nominal = {c.noun: c for c in self.nominal_cues}
         self.support_verbs = frozenset(r["verb"] for r in read_table("claims", "support.tsv"))
+        self.denial_phrases = tuple(r["phrase"] for r in read_table("claims", "denials.tsv"))
 
     def _curated(self, row: dict[str, str]) -> list[Pattern]:
         conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")
@@ -220,6 +221,7 @@ def rules_markdown() -> str:
     out += ["", "## Nominal attribution cues", "", "| noun | class | stance | content | example |", "|---|---|---|---|---|"]
     out += [f"| {c.noun} | {c.kind} | {c.stance} | {' '.join(sorted(c.content))} | {c.example} |" for c in table.nominal_cues]
     out += ["", f"Support verbs (their subject owns the nominal cue they take): {' '.join(sorted(table.support_verbs))}."]
+    out += ["", f"Denial phrases (they make a claim a denial): {'; '.join(table.denial_phrases)}."]
     groups = sorted({(g.plural, g.sector) for g in table.groups.values()})
     out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups), ""]
     return "\n".join(out)
