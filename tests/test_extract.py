@@ -254,6 +254,17 @@ def test_a_reporting_clause_reports_the_sentence_around_it(extract, text, speake
     assert [(c.text, c.quote_type) for c in claims] == [(expected, quote_type)]
 
 
+def test_a_quoted_name_in_a_phrase_of_medium_is_not_what_was_said(extract):
+    x = extract('Paul Ryan said on "Face the Nation" that Americans must listen more.')
+    assert [c.text for c in x.claims] == ["that Americans must listen more"]
+
+
+@pytest.mark.parametrize("text", ["The company declared bankruptcy in 2015.", "The plan would add $84 billion over ten years.",
+                                  "Mike Pence wrote a book about his faith."])
+def test_a_speech_verb_with_only_an_object_is_an_act_not_a_claim(extract, text):
+    assert extract(text).claims == ()
+
+
 def test_according_to_gives_the_sentence_without_its_source(extract):
     x = extract("The economy, according to the International Monetary Fund, will shrink by three percent this year.")
     assert [c.text for c in x.claims] == ["The economy will shrink by three percent this year"]

@@ -254,6 +254,10 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     text = sent.doc.text
     here = [(start, end, max(start, sent.start_char), min(start + len(text[start:end].rstrip(" .,;:!?")), sent.end_char))
             for start, end in quotes if not start <= cue.idx < end]
+    # a quotation in a phrase of place, time or medium names a show or a book ('said on "Face the Nation"')
+    named = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in cue.children
+             if c.dep_ == "prep" and c.lower_ in _SKIP_PREPS]
+    here = [q for q in here if not any(a <= q[2] and q[3] <= b for a, b in named)]
     inside = [(start, end) for start, end, first, last in here
               if lo <= first and last <= hi and not in_conjunct(first, last)
               and not any(other is not cue and other.idx < first and cue.idx < other.idx for other in cues)]
@@ -417,11 +421,12 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
         clauses = {c.dep_ for c in cue.children}
         if evaluative and owned is None and not clauses & {"ccomp", "oprd"}:
             continue
-        if kind.requires == "clause" and owned is None and not clauses & {"ccomp", "xcomp"}:
+        quoted = owned is not None or _next_paragraph_quote(sent, paragraph) is not None
+        if kind.requires == "clause" and not quoted and not clauses & {"ccomp", "xcomp"} and not _interrupted_clause(cue):
             continue  # "found that ..." attributes; "found the bodies" does not
-        if kind.requires == "that" and owned is None and "ccomp" not in clauses:
+        if kind.requires == "that" and not quoted and "ccomp" not in clauses:
             continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
-        if kind.requires == "quote" and owned is None and _next_paragraph_quote(sent, paragraph) is None:
+        if kind.requires == "quote" and not quoted:
             continue  # '"...," he continued' reports; "he continued to fight" does not
         speaker = _speaker_of(cue, index)
         if speaker is None:
