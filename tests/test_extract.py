@@ -265,6 +265,16 @@ def test_a_speech_verb_with_only_an_object_is_an_act_not_a_claim(extract, text):
     assert extract(text).claims == ()
 
 
+def test_words_inside_a_quotation_are_the_speakers_not_claims_of_their_own(extract):
+    x = extract('Putin met Xi.\n"Everybody knew that the talks would be hard," Dmitry Peskov said.')
+    assert [(c.speaker.name, c.text) for c in x.claims] == [("Dmitry Peskov", "Everybody knew that the talks would be hard,")]
+
+
+def test_a_belief_told_inside_a_statement_is_its_content(extract):
+    x = extract("Stephen Lynch said he doubted that any court would enforce the resolution.")
+    assert [(c.speaker.name, c.claim_type) for c in x.claims] == [("Stephen Lynch", "statement")]
+
+
 def test_according_to_gives_the_sentence_without_its_source(extract):
     x = extract("The economy, according to the International Monetary Fund, will shrink by three percent this year.")
     assert [c.text for c in x.claims] == ["The economy will shrink by three percent this year"]

@@ -415,6 +415,10 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
         kind: Cue = rules().cue(cue.lemma_)
         if kind.requires == "statement" and not _is_statement(cue):
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
+        if any(start <= cue.idx < end for start, end in quotes):
+            continue  # '"Everybody knew what to expect," he said': quoted words are the speaker's, not a claim of theirs
+        if kind.kind != "statement" and any(a in cues and rules().cue(a.lemma_).kind == "statement" for a in cue.ancestors):
+            continue  # "he said he doubted any court would enforce it": a belief told inside a statement is its content
         evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
         owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
