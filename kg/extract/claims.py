@@ -409,14 +409,15 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
                       paragraph: list[tuple[int, int]]) -> Iterator[ClaimMention]:
     labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
     quotes = [(s, e) for s, e in labels if e - s >= _MIN_QUOTE]
-    cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
+    # a cue inside a quotation is part of what is quoted, never a claim of its own or the quotation's reporting
+    # verb ('"Everybody knew what to expect," he said')
+    cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)
+            and not any(start <= t.idx < end for start, end in quotes)]
     spoken = False
     for cue in cues:
         kind: Cue = rules().cue(cue.lemma_)
         if kind.requires == "statement" and not _is_statement(cue):
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
-        if any(start <= cue.idx < end for start, end in quotes):
-            continue  # '"Everybody knew what to expect," he said': quoted words are the speaker's, not a claim of theirs
         if kind.kind != "statement" and any(a in cues and rules().cue(a.lemma_).kind == "statement" for a in cue.ancestors):
             continue  # "he said he doubted any court would enforce it": a belief told inside a statement is its content
         evaluative = kind.requires == "label"
