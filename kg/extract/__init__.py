@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.dayorder import DayOrder
-from kg.extract.claims import paragraph_quotes, sentence_claims
+from kg.extract.claims import continued_quotations, paragraph_quotes, sentence_claims
 from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
@@ -37,6 +37,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)
         claims.extend(_with_statement(c, found) for c in sentence)
         quantities.extend(sentence_quantities(sent, index, evidence, article.date))
+    claims = continued_quotations(claims, doc, quotes)
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
 

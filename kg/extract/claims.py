@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
@@ -24,7 +25,7 @@ from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
-__all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
+__all__ = ["sentence_claims", "continued_quotations", "quotations", "paragraph_quotes"]
 
 #: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
 _QUOTES = re.compile(
@@ -499,4 +500,29 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
     claims = list(found.values())
     if claims:
         index.remember_speaker(claims[-1].speaker, sent)
+    return claims
+
+
+def continued_quotations(claims: list[ClaimMention], doc: Doc, quotes: list[tuple[int, int]]) -> list[ClaimMention]:
+    """A quotation with no reporting verb of its own continues the claim before it in its paragraph
+    ('"A," Obama said. He did not suggest retaliation. "B."'): news names a speaker once a paragraph."""
+    claims = list(claims)
+    text = doc.text
+    for start, end in sorted(q for q in quotes if q[1] - q[0] >= _MIN_QUOTE):
+        if any(c.span[0] < end and start < c.span[1] for c in claims):
+            continue
+        inside = _tokens(doc, start, end)
+        sentences = {t.sent for t in inside}
+        if not inside or any(t.pos_ == "VERB" and rules().cue(t.lemma_) and not any(s <= t.idx < e for s, e in quotes)
+                             for sent in sentences for t in sent):
+            continue  # it has a reporting verb of its own, with or without a speaker kg knows
+        paragraph = text.rfind("\n", 0, start) + 1
+        before = [i for i, c in enumerate(claims) if paragraph <= c.span[0] and c.span[1] <= start]
+        if not before:
+            continue
+        i = max(before, key=lambda i: claims[i].span[1])
+        claim = claims[i]
+        claims[i] = replace(claim, text=f"{claim.text} {text[start:end].strip()}", span=(claim.span[0], end),
+                            quote_type="direct" if claim.quote_type == "direct" else "mixed",
+                            keywords=tuple(sorted(set(claim.keywords) | set(_keywords(inside)))))
     return claims
