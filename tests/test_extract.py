@@ -7,7 +7,9 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.dates import resolve_date, resolve_period
+from kg.extract import extract_article
 from kg.extract.quantities import parse_quantity
+from kg.model import Article
 
 
 def events(x):
@@ -273,6 +275,24 @@ def test_words_inside_a_quotation_are_the_speakers_not_claims_of_their_own(extra
 def test_a_belief_told_inside_a_statement_is_its_content(extract):
     x = extract("Stephen Lynch said he doubted that any court would enforce the resolution.")
     assert [(c.speaker.name, c.claim_type) for c in x.claims] == [("Stephen Lynch", "statement")]
+
+
+@pytest.mark.parametrize("title, speaker, cue, words", [
+    ("Trump Could Address Clean Energy, Lindsey Graham Says.", "Lindsey Graham", "say", "Clean Energy"),
+    ("Sanders: Clinton Needs to Talk About Jobs.", "Bernie Sanders", "headline", "Talk About Jobs"),
+    ("Poll: Wealthy Voters Abandon the Republicans.", "poll", "headline", "Wealthy Voters"),
+])
+def test_a_headline_gives_claims_of_speakers_the_text_names(nlp, title, speaker, cue, words):
+    body = "Bernie Sanders and Lindsey Graham spoke on Monday. A new poll was published."
+    x = extract_article(Article("a", body, title=title), nlp(body), nlp(title))
+    found = [(c.speaker.name, c.cue, c.evidence.sentence) for c in x.claims if words in c.text]
+    assert found == [(speaker, cue, title)]
+
+
+def test_a_headline_speaker_the_text_never_names_gives_no_claim(nlp):
+    body = "Voters went to the polls on Monday."
+    title = "The Latest: Trump Urges Supporters to Monitor Polling Places"
+    assert extract_article(Article("a", body, title=title), nlp(body), nlp(title)).claims == ()
 
 
 def test_according_to_gives_the_sentence_without_its_source(extract):

@@ -25,7 +25,7 @@ from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
 from kg.model import ClaimMention, Evidence, Mention
 
-__all__ = ["sentence_claims", "continued_quotations", "quotations", "paragraph_quotes"]
+__all__ = ["sentence_claims", "headline_claims", "continued_quotations", "quotations", "paragraph_quotes"]
 
 #: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
 _QUOTES = re.compile(
@@ -323,6 +323,41 @@ def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
 _SIGNED_QUOTE = re.compile(r"^\s*[\"“”](?P<quote>.{12,}?)[\"“”]\s*[.,]?\s*[―—–]\s*(?P<who>[^―—–\n,(]{2,60})[^\n]*$")
 #: a transcript line: the speaker's name in capitals, a colon, what they said ("PENCE: Well, look, ...")
 _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?P<said>\S.*)$")
+
+
+#: a headline that gives its source before a colon ("Poll: Voters Abandon Trump", "Pence: Flowers Won't Be at Debate")
+_HEADLINE_SOURCE = re.compile(r"^(?P<who>[^:]{2,60}?):\s+(?P<said>\S.*?)[.\s]*$")
+
+
+def headline_claims(headline: Doc, index: MentionIndex, evidence: Evidence, text: MentionIndex) -> list[ClaimMention]:
+    """Claims of a headline, parsed on its own (``index``): its speech verbs ("De Blasio says explosion was
+    'intentional'") and a source named before a colon ("Sanders: Clinton needs to ..."; "Poll: ..."). Capitalised
+    headline words make unreliable names, so a speaker must be one the article's text names (``text``), taken
+    from there, or a document ("Poll")."""
+    claims = [c for sent in headline.sents for c in sentence_claims(sent, index, evidence, paragraph_quotes(index.text))]
+    colon = _HEADLINE_SOURCE.match(headline.text)
+    if colon is not None and not any(c.span[0] >= colon.start("said") for c in claims):
+        who = _tokens(headline, colon.start("who"), colon.end("who"))
+        if len(who) == 1 and who[0].lower_ in REPORT_NOUNS | {"poll"}:
+            source = Mention(who[0].text, who[0].lower_, "Document", index.article_id, who[0].idx, who[0].idx + len(who[0]))
+        else:
+            name = colon["who"]
+            source = Mention(name, normalise_name(name), "Person", index.article_id, colon.start("who"), colon.end("who"))
+        claim = _claim(source, "Assert", "headline", [], who[0].sent, index, evidence,
+                       ((colon.start("said"), colon.end("said")),)) if source is not None and who else None
+        if claim is not None:
+            claims.append(claim)
+    named = [(c, c.speaker if c.speaker.kind == "Document" else _named_in_text(c.speaker, text)) for c in claims]
+    return [replace(c, speaker=speaker) for c, speaker in named if speaker is not None]
+
+
+def _named_in_text(speaker: Mention, text: MentionIndex) -> Mention | None:
+    """The text's mention of a headline's speaker: the same name, or a person or organisation whose last name is
+    one of the speaker's words ("Obama Says" -> Barack Obama)."""
+    words = set(speaker.name.casefold().split())
+    candidates = [m for m in text.mentions if m.kind in ("Person", "Organization")]
+    same = next((m for m in candidates if m.name.casefold() == speaker.name.casefold()), None)
+    return same or next((m for m in candidates if m.name.split() and m.name.split()[-1].casefold() in words), None)
 
 
 def _paragraph(sent: Span) -> tuple[int, int]:
