@@ -9,22 +9,24 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.dayorder import DayOrder
-from kg.extract.claims import paragraph_quotes, sentence_claims
+from kg.extract.claims import continued_quotations, headline_claims, paragraph_quotes, sentence_claims
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
 from kg.extract.reference import References
 from dataclasses import replace
 
-from kg.model import Article, ArticleExtraction, ClaimMention, EventMention
+from kg.model import Article, ArticleExtraction, ClaimMention, Evidence, EventMention
 
 __all__ = ["extract_article"]
 
 
-def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
-    """Mentions, events, claims and quantities of one article.
+def extract_article(article: Article, doc: Doc, headline: Doc | None = None) -> ArticleExtraction:
+    """Mentions, events, claims and quantities of one article; ``headline`` is its title, parsed on its own.
 
     An event told inside a claim ("..., officials said") is reported by the claim's speaker and is
     what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
+    A headline gives claims only: its capitalised words make poor names, dates and events, and what it
+    reports is told again in the text.
     """
     refs = References.of(doc, article.id)
     order = DayOrder.from_article(article.text, article.url)
@@ -40,6 +42,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)
         claims.extend(_with_statement(c, found) for c in sentence)
         quantities.extend(sentence_quantities(sent, here, evidence, article.date))
+    claims = continued_quotations(claims, doc, quotes)
+    if headline is not None:
+        # the headline's evidence is the headline itself, placed before the text (offsets 0, 0)
+        claims = headline_claims(headline, References.of(headline, article.id), Evidence(article.id, headline.text.strip(), 0, 0),
+                                 refs) + claims
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(refs.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
 

@@ -177,9 +177,15 @@ class References:
 
     def at(self, sentence: Span) -> References:
         """The view for one sentence: its last speaker is that of the latest sentence before it with a claim."""
-        turn = next((t for t in reversed(self.turns) if t.sentence.start < sentence.start), None)
+        return self._before(sentence.start)
+
+    def at_end(self) -> References:
+        """The view after the last sentence: its last speaker is that of the text's last claim."""
+        return self._before(len(self.doc))
+
+    def _before(self, token: int) -> References:
         view = copy.copy(self)  # shares the tables; only the speaker to refer back to differs
-        view.turn = turn
+        view.turn = next((t for t in reversed(self.turns) if t.sentence.start < token), None)
         return view
 
     # --- lookups -------------------------------------------------------------------------------------
