@@ -1,7 +1,8 @@
 """In-document reference: the pipeline records mentions and speakers on the Doc; extraction only reads them."""
 from __future__ import annotations
 
-import re
+import subprocess
+import sys
 
 import pytest
 from spacy.tokens import Doc
@@ -79,3 +80,27 @@ def test_doc_from_another_pipeline_is_refused(nlp):
     doc = nlp.make_doc("Putin spoke.")
     with pytest.raises(ValueError, match="parse it with kg.nlp.build_nlp"):
         References.of(doc, "x")
+
+
+_SPAWNED = """
+import multiprocessing, sys
+multiprocessing.set_start_method("spawn")  # workers import kg afresh: the extensions must register on import
+from kg.extract import extract_article
+from kg.model import Article
+from kg.nlp import build_nlp
+texts = sys.argv[1:]
+nlp = build_nlp()
+one = [extract_article(Article(str(i), t), d) for i, (t, d) in enumerate(zip(texts, nlp.pipe(texts)))]
+two = [extract_article(Article(str(i), t), d) for i, (t, d) in enumerate(zip(texts, nlp.pipe(texts, n_process=2, batch_size=1)))]
+print(one == two, sum(len(x.claims) for x in two))
+"""
+
+
+@pytest.mark.slow
+def test_worker_processes_record_the_same_references():
+    """spaCy's worker processes (n_process > 1, here started by spawn) run the reference components and send
+    their annotations back with the Docs."""
+    texts = [SPOKEN, "U.S. officials told Reuters the talks failed. The officials said the deal was off."]
+    done = subprocess.run([sys.executable, "-c", _SPAWNED, *texts], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "4"]
