@@ -147,7 +147,8 @@ class References:
     def __init__(self, doc: Doc, article_id: str, turns: list[SpeakerTurn], reach: int):
         recorded = doc._.kg_mentions
         if recorded is None:
-            raise ValueError("the Doc has no kg_mentions: parse it with kg.nlp.build_nlp()")
+            raise ValueError("the Doc has no kg_mentions: parse it with kg.nlp.build_nlp(), and keep its user_data "
+                             "when serialising it (DocBin(store_user_data=True))")
         self.doc, self.article_id = doc, article_id
         self.text = doc.text  # Doc.text is rebuilt on every access; extraction reads it often
         self.windows: dict[str, int] = recorded["windows"]
@@ -171,7 +172,8 @@ class References:
         """The references of a Doc kg's pipeline parsed, for the records of article ``article_id``."""
         recorded = doc._.kg_speakers
         if recorded is None:
-            raise ValueError("the Doc has no kg_speakers: parse it with kg.nlp.build_nlp()")
+            raise ValueError("the Doc has no kg_speakers: parse it with kg.nlp.build_nlp(), and keep its user_data "
+                             "when serialising it (DocBin(store_user_data=True))")
         turns = [SpeakerTurn.of(_mention(row, article_id), doc[row[0]:row[1]]) for row in recorded["turns"]]
         return cls(doc, article_id, turns, recorded["reach"])
 
