@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from kg.dayorder import DayOrder
 from kg.extract.dates import read_date
 from kg.extract.entities import noun_phrase
-from kg.extract.lexicon import OFFICE_NOUNS, PERSON_NOUNS
+from kg.extract.lexicon import DEFINITE_ARTICLES, DEMONSTRATIVES, OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.reference import References
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
@@ -77,27 +77,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _referent(token: Token) -> Token:
-    """The noun a relative pronoun or a demonstrative phrase stands for.
-
-    "exports, which Beijing refused to allow" -> exports; "These proposals were rejected" -> the
-    "proposals" named in the sentences before.
-    """
-    if token.tag_ in ("WDT", "WP"):
-        verb = token.head
-        while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
-            verb = verb.head
-        return verb.head if verb.dep_ == "relcl" else token
-    if token.pos_ == "NOUN" and any(c.lower_ in ("these", "those", "this", "that") for c in token.children):
-        for earlier in reversed(token.doc[max(0, token.sent.start - 60):token.sent.start]):
-            if earlier.lemma_ == token.lemma_ and any(c.dep_ in ("poss", "amod", "compound") for c in earlier.children):
-                return earlier
-    return token
-
-
 def _owner(token: Token, index: References) -> list[Mention]:
     """Actors a thing belongs to: "Russia's proposal", "a Chinese refinery", "a round of U.S. sanctions"."""
-    token = _referent(token)
+    token = index.referent(token)
     for child in noun_phrase(token):
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.pos_ != "PRON":
             found = index.actors(child)
@@ -130,7 +112,7 @@ def _targets(verb: Token, index: References, pattern: Pattern | None = None) -> 
         if child.dep_ in ("dobj", "dative", "attr"):
             # "rejected Russia's proposal", "banned Russian oil imports", "condemned the Russian strike"
             found = index.actors(child) or _owner(child, index)
-            if not found and rules().names_statement(child.lemma_) and any(c.lower_ in ("the", "this", "that", "these", "those") for c in child.children):
+            if not found and rules().names_statement(child.lemma_) and any(c.lower_ in DEFINITE_ARTICLES | DEMONSTRATIVES for c in child.children):
                 speaker = index.recent_speaker(child)  # "Rwanda rejected the accusation": whoever just made it
                 found = [speaker] if speaker is not None else []
             if found:

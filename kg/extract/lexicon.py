@@ -26,6 +26,8 @@ PLURAL_PRONOUNS = _REFERENCE["plural pronouns"]
 SUBJECT_PRONOUNS = _REFERENCE["subject pronouns"]
 #: determiners of a definite description ("the court")
 DEFINITE_ARTICLES = _REFERENCE["definite articles"]
+#: determiners that point back to a thing named before ("these proposals")
+DEMONSTRATIVES = _REFERENCE["demonstratives"]
 #: nouns that act for the entity modifying them ("Chinese officials", "sources close to the Russian government")
 ACTOR_NOUNS = _REFERENCE["actor nouns"]
 #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")

@@ -29,8 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.entities import conjuncts, country_mention, document_mentions, noun_phrase, normalise_name
 from kg.extract.lexicon import (
-    ACTOR_NOUNS, DEFINITE_ARTICLES, DESCRIPTIONS, OFFICE_NOUNS, PAIR_NOUNS, PAIR_PRONOUNS, PAIR_WORDS, PAIRS_OF_COUNTRIES,
-    PAIRS_OF_PEOPLE, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS, PLURAL_PRONOUNS, SUBJECT_PRONOUNS, UNNAMED_NOUNS,
+    ACTOR_NOUNS, DEFINITE_ARTICLES, DEMONSTRATIVES, DESCRIPTIONS, OFFICE_NOUNS, PAIR_NOUNS, PAIR_PRONOUNS, PAIR_WORDS,
+    PAIRS_OF_COUNTRIES, PAIRS_OF_PEOPLE, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS, PLURAL_PRONOUNS, SUBJECT_PRONOUNS,
+    UNNAMED_NOUNS,
 )
 from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
@@ -58,12 +59,14 @@ class MentionRecorder:
     """Pipeline component: the actors and places a text names, with their roles (``doc._.kg_mentions``).
 
     The windows, recorded with the mentions, are how many tokens back reference looks: for a conjoined pair
-    ("Putin and Xi ... the two leaders"), for the last two people named, for the subject "it" refers to, and
-    for the other country of "the two countries" before the sentence before.
+    ("Putin and Xi ... the two leaders"), for the last two people named, for the subject "it" refers to, for
+    the other country of "the two countries" before the sentence before, and for what "these proposals" were.
     """
 
-    def __init__(self, pair_window: int, people_window: int, subject_window: int, country_window: int):
-        self.windows = {"pair": pair_window, "people": people_window, "subject": subject_window, "country": country_window}
+    def __init__(self, pair_window: int, people_window: int, subject_window: int, country_window: int,
+                 demonstrative_window: int):
+        self.windows = {"pair": pair_window, "people": people_window, "subject": subject_window, "country": country_window,
+                        "demonstrative": demonstrative_window}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = [_row(span.start, span.end, mention) for span, mention in document_mentions(doc)]
@@ -72,10 +75,11 @@ class MentionRecorder:
 
 
 @Language.factory("kg_mentions", requires=["doc.ents", "doc.sents", "token.dep"], assigns=["doc._.kg_mentions"],
-                  default_config={"pair_window": 120, "people_window": 80, "subject_window": 80, "country_window": 60})
+                  default_config={"pair_window": 120, "people_window": 80, "subject_window": 80, "country_window": 60,
+                                  "demonstrative_window": 60})
 def make_mention_recorder(nlp: Language, name: str, pair_window: int, people_window: int, subject_window: int,
-                          country_window: int) -> MentionRecorder:
-    return MentionRecorder(pair_window, people_window, subject_window, country_window)
+                          country_window: int, demonstrative_window: int) -> MentionRecorder:
+    return MentionRecorder(pair_window, people_window, subject_window, country_window, demonstrative_window)
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,23 @@ class References:
 
     def _token_of(self, mention: Mention) -> int:
         return next(i for i, m in self._by_token.items() if m is mention)
+
+    def referent(self, token: Token) -> Token:
+        """The noun a relative pronoun or a demonstrative phrase stands for.
+
+        "exports, which Beijing refused to allow" -> exports; "These proposals were rejected" -> the
+        "proposals" named in the sentences before.
+        """
+        if token.tag_ in ("WDT", "WP"):
+            verb = token.head
+            while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+                verb = verb.head
+            return verb.head if verb.dep_ == "relcl" else token
+        if token.pos_ == "NOUN" and any(c.lower_ in DEMONSTRATIVES for c in token.children):
+            for earlier in reversed(token.doc[max(0, token.sent.start - self.windows["demonstrative"]):token.sent.start]):
+                if earlier.lemma_ == token.lemma_ and any(c.dep_ in ("poss", "amod", "compound") for c in earlier.children):
+                    return earlier
+        return token
 
     # --- who a token stands for -------------------------------------------------------------------------
 
