@@ -122,7 +122,7 @@ def test_corrupt_foreign_and_planted_entries_are_misses_rebuilt_for_that_article
         path.write_bytes(data)
     parsed: list[str] = []
     real = kg.extract.extract_article
-    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d: parsed.append(a.id) or real(a, d))
+    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, h=None: parsed.append(a.id) or real(a, d, h))
 
     _, report = build([corpus], out, Settings())
 

@@ -18,9 +18,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = kg.extract.extract_article
 
-    def counting(article, doc):
+    def counting(article, doc, headline=None):
         seen.append(article.id)
-        return real(article, doc)
+        return real(article, doc, headline)
 
     monkeypatch.setattr(kg.extract, "extract_article", counting)
     return seen
