@@ -1,6 +1,6 @@
 """How fast `kg build` is next to spaCy itself, how it grows with the corpus, and what an incremental build saves.
 
-Writes a deterministic synthetic news corpus (:mod:`kg.synthetic`, nothing is
+Writes a deterministic synthetic news corpus (benchmarks/synthetic.py, nothing is
 downloaded), then prints in one run:
 
 * raw spaCy ``nlp.pipe`` throughput on the same cleaned texts, with the same
@@ -39,7 +39,7 @@ from kg.config import Settings
 from kg.ingest import read_articles
 from kg.model import Article
 from kg.pipeline import build
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 STAGES = ("load_model", "ingest", "nlp", "extract", "resolve", "export", "viewer")
 RDF_FILES = ("graph.ttl", "graph.jsonld")
