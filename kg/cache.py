@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.config import EXTRACTION_SOURCES
-from kg.export._atomic import write_bytes
+from kg.atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 

@@ -91,7 +91,7 @@ def build(
     until: Optional[str] = typer.Option(None, help="Keep only facts up to this date (YYYY-MM-DD), as --since."),
     base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
     batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
-    n_process: int = typer.Option(1, help="spaCy worker processes (use the number of cores on big corpora)."),
+    n_process: int = typer.Option(Settings.n_process, help="Processes that parse and extract (default 0: one per core kg may run on; 1: all in this process)."),
     workers: int = typer.Option(0, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
     scheduler: str = typer.Option("", help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
     cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),

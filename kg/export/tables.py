@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kg.export._atomic import atomic_open, write_with
+from kg.atomic import atomic_open, write_with
 from kg.model import Article, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, Instances
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export._atomic import write_text
+from kg.atomic import write_text
 from kg.graph import records_of
 from kg.model import KnowledgeGraph
 from kg.viewer.data import page_records
