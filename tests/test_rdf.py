@@ -117,3 +117,44 @@ def test_written_ontology_is_the_ontology_and_the_same_bytes_every_time(tmp_path
     first, second = (write_ontology(tmp_path / name).read_bytes() for name in "ab")
     assert first == second
     assert isomorphic(Graph().parse(data=first.decode(), format="turtle"), ontology_graph())
+
+
+@pytest.mark.parametrize("name, fmt", [("graph.ttl", "turtle"), ("graph.nt", "nt")])
+def test_the_streamed_files_are_the_bytes_of_the_whole_graph_serialised(seed_build, source, name, fmt):
+    assert (seed_build[2] / name).read_bytes() == serialize(source, fmt)
+
+
+def test_the_build_counts_the_triples_it_streamed(seed_build, source):
+    assert seed_build[1].triples == len(source)
+
+
+def test_the_default_formats_are_written_without_an_rdflib_graph(seed_build, tmp_path, monkeypatch):
+    import kg.pipeline.stages
+    from kg.config import Settings
+    from kg.pipeline import BuildReport, export
+
+    def no_graph(*_args, **_kwargs):
+        raise AssertionError("the export built an rdflib graph")
+
+    monkeypatch.setattr(kg.pipeline.stages, "to_rdf", no_graph)
+    report = BuildReport(inputs=[])
+    export(seed_build[0], tmp_path, Settings(), report, formats=("turtle", "nt", "jsonld"))
+    assert {"turtle", "nt", "jsonld"} <= set(report.outputs)
+    assert (tmp_path / "graph.jsonld").read_bytes() == (seed_build[2] / "graph.jsonld").read_bytes()
+
+
+def test_facts_that_share_an_iri_are_written_as_one_subject(seed_build, tmp_path):
+    """Two quantity records can resolve to one key (so one IRI): the files hold their union once, as the graph does."""
+    from dataclasses import replace
+
+    from kg.export.rdf import write_streamed
+
+    kg = seed_build[0]
+    twin = replace(kg.quantities[0], description="another description")
+    doubled = replace(kg, quantities=(*kg.quantities, twin))
+    paths = {"turtle": tmp_path / "graph.ttl", "nt": tmp_path / "graph.nt"}
+    count = write_streamed(doubled, paths)
+    whole = to_rdf(doubled)
+    assert count == len(whole) == len(to_rdf(kg)) + 1
+    assert paths["turtle"].read_bytes() == serialize(whole, "turtle")
+    assert paths["nt"].read_bytes() == serialize(whole, "nt")

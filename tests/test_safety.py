@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import kg.export.rdf
 import kg.extract
 import kg.pipeline.builder
 import kg.pipeline.runners
@@ -92,8 +93,8 @@ STAGES = {
     "ingest": (kg.pipeline.runners, "read_articles", _failing_stream),
     "extract": (kg.extract, "extract_article", _raise),
     "resolve": (kg.pipeline.stages, "resolve", _raise),
-    "rdf": (kg.pipeline.stages, "to_rdf", _raise),
-    "turtle": (kg.pipeline.stages, "write_rdf", _raise),
+    "rdf": (kg.export.rdf, "triple_groups", _raise),
+    "turtle": (kg.export.rdf._TurtleWriter, "write", _raise),
     "ontology": (kg.pipeline.stages, "write_ontology", _raise),
     "graphml": (kg.pipeline.stages, "write_graphml", _raise),
     "node-link": (kg.pipeline.stages, "write_node_link", _raise),

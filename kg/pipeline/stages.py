@@ -16,7 +16,7 @@ from kg.cache import ExtractionCache
 from kg.config import Settings
 from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
-from kg.export.rdf import FORMATS, ONTOLOGY_FILE, to_rdf, write_ontology, write_rdf
+from kg.export.rdf import FORMATS, ONTOLOGY_FILE, STREAMED, to_rdf, write_ontology, write_rdf, write_streamed
 from kg.graph import to_networkx
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
 from kg.pipeline.report import BuildReport
@@ -123,12 +123,13 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     others = [f for f in formats if f in OTHER_FORMATS]
     formats = [f for f in formats if f not in OTHER_FORMATS]
     STAGES.info("export")
-    rdf = to_rdf(kg, settings.base_iri)
-    report.triples = len(rdf)
-    for fmt in formats:
-        path = out / f"graph{FORMATS[fmt][1]}"
-        write_rdf(rdf, path, fmt)
-        report.outputs[fmt] = path.name
+    paths = {fmt: out / f"graph{FORMATS[fmt][1]}" for fmt in formats}
+    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri)
+    whole = [fmt for fmt in formats if fmt not in STREAMED]  # TriG: named graphs per article, from an rdflib Dataset
+    rdf = to_rdf(kg, settings.base_iri) if whole else None
+    for fmt in whole:
+        write_rdf(rdf, paths[fmt], fmt)
+    report.outputs |= {fmt: path.name for fmt, path in paths.items()}
     write_ontology(out)
     report.outputs["ontology"] = ONTOLOGY_FILE
     write_text(out / "merges.tsv", "".join("\t".join(row) + "\n" for row in [("entity", "name", "label", "reason"), *kg.merges]))
