@@ -24,20 +24,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.config import EXTRACTION_SOURCES
+from kg.errors import CacheFormatError
 from kg.export._atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 
-__all__ = ["ExtractionCache", "CacheFormatError", "to_data", "from_data", "FORMAT", "FORMAT_VERSION"]
+__all__ = ["ExtractionCache", "to_data", "from_data", "FORMAT", "FORMAT_VERSION"]
 
 FORMAT = "kg-extraction-cache"
 #: bump when the entry layout (not the model) changes; model changes already change every key
 FORMAT_VERSION = 1
 SUFFIX = ".json"
-
-
-class CacheFormatError(ValueError):
-    """A cache entry that is not a record of the expected shape."""
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kg.cache import ExtractionCache
 from kg.config import Settings
+from kg.errors import MissingDependency
 from kg.ingest import Deduplicator, discover, read_file
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.pipeline import BuildReport, extract_articles, uncached_articles
@@ -40,7 +41,7 @@ def cluster_client(settings: Settings) -> Iterator:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise RuntimeError("distributed builds need Dask; install it with: pip install 'kg[dask]'") from None
+        raise MissingDependency("distributed builds need Dask; install it with: pip install 'kg[dask]'") from None
     if settings.scheduler:
         with Client(settings.scheduler) as client:
             yield client

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from kg.errors import GoldError
 from kg.gazetteer import name_key
 from kg.model import KnowledgeGraph
 from kg.resolve import family
@@ -74,8 +75,35 @@ class Score:
                 "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
 
 
+#: the fields every item of a gold part must have (tests/gold/README.md)
+_GOLD_FIELDS = {"entities": ("label", "type"), "events": ("article", "source", "type"),
+                "claims": ("article", "speaker", "stance"), "quantities": ("article", "value", "unit")}
+
+
 def load_gold(path: Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A gold set, checked against the format of tests/gold/README.md; :class:`GoldError` names what does not fit."""
+    path = Path(path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise GoldError(f"{path}: not JSON ({exc})") from None
+    if not isinstance(gold, dict):
+        raise GoldError(f"{path}: a gold set is an object with the lists {', '.join(_GOLD_FIELDS)}")
+    for part, required in _GOLD_FIELDS.items():
+        items = gold.get(part, [])
+        if not isinstance(items, list):
+            raise GoldError(f"{path}: {part!r} must be a list")
+        for n, item in enumerate(items, start=1):
+            missing = [name for name in required if not isinstance(item, dict) or name not in item]
+            if missing:
+                raise GoldError(f"{path}: {part} item {n} has no {missing[0]!r}")
+            if part == "entities" and item["type"] not in _COARSE.values():
+                raise GoldError(f"{path}: entities item {n}: type {item['type']!r} is not one of {', '.join(_COARSE.values())}")
+            if part == "events" and item["type"] not in EVENT_TYPES and item["type"] not in _LEGACY_PLOVER:
+                raise GoldError(f"{path}: events item {n}: unknown event type {item['type']!r}")
+    return gold
 
 
 def _match(gold: list, predicted: list, same: Callable[[object, object], bool], part: str) -> Score:

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from kg.clean import clean_text, split_passages
 from kg.dayorder import DayOrder, read_numeric
+from kg.errors import InputError
 from kg.model import Article, Skipped
 
 __all__ = [
-    "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "InputError", "discover", "read_file", "read_articles",
+    "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "discover", "read_file", "read_articles",
     "decode", "sanitise", "Deduplicator", "parse_date", "blank_captions", "is_caption", "count_articles",
 ]
 
@@ -39,10 +40,6 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 #: one article longer than this is refused: it is not a news article, and
 #: spaCy's default ``max_length`` would refuse it anyway
 MAX_ARTICLE_CHARS = 1_000_000
-
-
-class InputError(ValueError):
-    """An input that cannot be turned into articles; the message says why."""
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[Skipped]]:

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.errors import ModelNotInstalled
 from kg.gazetteer import gazetteer
 
 __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks", "GazetteerEntities", "longest_spans"]
@@ -33,10 +34,6 @@ PERSON_TITLES = {"chairperson", "chairman", "chairwoman", "chair", "president", 
                  "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
                  "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart",
                  "mp", "msp", "mep", "mla", "peer", "mayor", "candidate"}
-
-
-class ModelNotInstalled(RuntimeError):
-    """The spaCy model package is missing; the message says how to install it."""
 
 
 def load_model(name: str) -> Language:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
+from kg.errors import OutputError
 from kg.export._atomic import make_stage, recover_stages, swap_in, write_text
 from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
@@ -30,7 +31,7 @@ from kg.query import within_period
 from kg.resolve import resolve
 from kg.viewer import write_html
 
-__all__ = ["BuildReport", "OutputError", "extract_corpus", "build", "export", "STAGES"]
+__all__ = ["BuildReport", "extract_corpus", "build", "export", "STAGES"]
 
 #: the name of each stage as it starts ("resolve", "export", "viewer"), for progress displays
 STAGES = logging.getLogger("kg.stage")
@@ -182,10 +183,6 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
     report.outputs["html"] = "graph.html"
     seconds["viewer"] = time.perf_counter() - t
-
-
-class OutputError(OSError):
-    """The export folder cannot be written (full disk, read-only, not a folder); it is left as it was."""
 
 
 def build(

@@ -14,7 +14,8 @@ import pytest
 
 import kg.extract
 from kg import cache as kgcache
-from kg.cache import CacheFormatError, ExtractionCache, decode_entry, encode_entry, from_data, to_data
+from kg.errors import CacheFormatError
+from kg.cache import ExtractionCache, decode_entry, encode_entry, from_data, to_data
 from kg.config import Settings
 from kg.model import ArticleExtraction, Skipped
 from kg.pipeline import BuildReport, build, extract_corpus

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg import ingest
-from kg.ingest import InputError, decode, discover, read_articles, read_file, sanitise
+from kg.errors import InputError
+from kg.ingest import decode, discover, read_articles, read_file, sanitise
 from kg.model import Article, Skipped
 
 NEWS = "Putin Meets Xi In Moscow\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.\n"

@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 
 import kg.extract
 import kg.pipeline
-from kg.cli import EXIT_FAILED, EXIT_OK, app
+from kg.cli import app
+from kg.errors import EXIT_FAILED, EXIT_OK, OutputError, OutputLocked
 from kg.config import Settings
 from kg.export import _atomic
-from kg.lock import LOCK_NAME, BuildLock, OutputLocked
-from kg.pipeline import OutputError, build
+from kg.lock import LOCK_NAME, BuildLock
+from kg.pipeline import build
 from kg.synthetic import write_corpus
 
 runner = CliRunner()
