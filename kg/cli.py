@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg.config import DEFAULT_OUT, Settings
+from kg.config import CONFIG_FILE, DEFAULT_OUT, Settings, load_settings
 from kg.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_SKIPPED, KgError, InputError, MissingDependency
 
 app = typer.Typer(
@@ -86,6 +86,10 @@ def _date(value: Optional[str], option: str) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from None
 
 
+_CONFIG_OPTION = typer.Option(None, "--config", exists=True, dir_okay=False,
+                              help=f"Settings file (TOML) to use instead of ./{CONFIG_FILE}.")
+
+
 class _StageToBar(logging.Handler):
     """Shows the name of the stage the build is in (``kg.pipeline.STAGES``) on the progress bar."""
 
@@ -123,18 +127,22 @@ def build(
     formats: list[str] = typer.Option(["turtle", "jsonld"], "--format", "-f", help="Formats to write (repeat the option): RDF turtle, nt, jsonld, trig; csv or parquet fact tables (tables/); neo4j import files (neo4j/); gexf for Gephi (graph.gexf)."),
     since: Optional[str] = typer.Option(None, help="Keep only facts from this date on (YYYY-MM-DD): events by their date, claims, figures and undated events by their articles' publication date."),
     until: Optional[str] = typer.Option(None, help="Keep only facts up to this date (YYYY-MM-DD), as --since."),
-    base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
-    batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
-    n_process: int = typer.Option(1, help="spaCy worker processes (use the number of cores on big corpora)."),
-    workers: int = typer.Option(0, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
-    scheduler: str = typer.Option("", help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
-    cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),
+    model: Optional[str] = typer.Option(None, help=f"The spaCy model package that parses the articles (installed, never downloaded). Default: {Settings.model}."),
+    base_iri: Optional[str] = typer.Option(None, help=f"Base IRI for instance IRIs. Default: {Settings.base_iri}."),
+    batch_size: Optional[int] = typer.Option(None, help=f"Texts per spaCy batch. Default: {Settings.batch_size}."),
+    n_process: Optional[int] = typer.Option(None, help=f"spaCy worker processes (use the number of cores on big corpora). Default: {Settings.n_process}."),
+    workers: Optional[int] = typer.Option(None, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
+    scheduler: Optional[str] = typer.Option(None, help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
+    cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Reuse per-article results cached in OUT/.cache (default: yes)."),
+    config: Optional[Path] = _CONFIG_OPTION,
     wait: float = typer.Option(0, help="Seconds to wait for another build writing into OUT (default: refuse at once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Build the graph and write graph.ttl, graph.jsonld, graph.graphml, graph.json, graph.html and report.json.
 
-    Exit code 0: everything built; 3: built, but some inputs were skipped (listed in report.json); 1: nothing built.
+    Settings: defaults < kg.toml (or --config FILE) < KG_* environment variables < these options.
+    Exit code 0: everything built; 3: built, but some inputs were skipped (listed in report.json); 1: nothing built;
+    2: a usage or settings mistake.
     """
     from tqdm import tqdm
 
@@ -155,8 +163,9 @@ def build(
             require_pyarrow()
         except MissingDependency as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
-    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers,
-                        scheduler=scheduler, since=_date(since, "--since"), until=_date(until, "--until"))
+    settings = load_settings(config or True, model=model, base_iri=base_iri, batch_size=batch_size, n_process=n_process,
+                             cache=cache, workers=workers, scheduler=scheduler, since=_date(since, "--since"),
+                             until=_date(until, "--until"))
     total = None if quiet else count_articles(paths or [SAMPLES_DIR])
     import signal
 
@@ -290,6 +299,8 @@ def evaluate(
     corpus: list[Path] = typer.Argument(..., help="The articles the gold set annotates."),
     details: bool = typer.Option(False, help="Also list every false positive and false negative."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    model: Optional[str] = typer.Option(None, help=f"The spaCy model package. Default: {Settings.model}."),
+    config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Score extraction against a hand-written gold set: precision, recall and F1 per part.
 
@@ -299,7 +310,7 @@ def evaluate(
     from kg.pipeline import build as run_build
 
     gold_set = load_gold(gold)
-    kg, report = run_build(corpus, None, Settings(cache=False))
+    kg, report = run_build(corpus, None, load_settings(config or True, model=model, cache=False))
     if not report.articles:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in report.skipped[:3])
         raise InputError(f"no article could be read in {', '.join(map(str, corpus))}" + (f" ({reasons})" if reasons else ""))

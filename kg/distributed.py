@@ -88,7 +88,7 @@ def extract_partition(articles: list[Article], settings: Settings) -> tuple[list
 def _deduplicated(client, files: list[tuple[Path, str]], skipped: list[Skipped], settings: Settings) -> Iterator[Article | Skipped]:
     """Ingest tasks for every partition of ``files``, results streamed back in corpus order and de-duplicated."""
     yield from skipped
-    dedup = Deduplicator(settings.near_duplicate)
+    dedup = Deduplicator(settings.near_duplicate, settings.near_duplicate_sketch)
     futures = client.map(ingest_partition, partitions([(str(p), rel) for p, rel in files], settings.partition_size), pure=False)
     for future in futures:
         for item in future.result():
@@ -112,7 +112,7 @@ def extract_corpus_distributed(
             return extract_corpus_distributed(paths, settings, report, cache=cache, progress=progress, client=client)
     from dask.distributed import as_completed
 
-    cache = cache or ExtractionCache(None, settings.model)
+    cache = cache or ExtractionCache(None, settings)
     results: list[ArticleExtraction] = []
     worker_seconds: dict[str, float] = {}
     start = time.perf_counter()

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.clean import clean_text, split_passages
+from kg.config import Settings
 from kg.dayorder import DayOrder, read_numeric
 from kg.errors import InputError
 from kg.model import Article, Skipped
@@ -420,7 +421,7 @@ class Deduplicator:
     boilerplate) do not degrade into all-pairs comparisons.
     """
 
-    def __init__(self, threshold: float = 0.6, k: int = 64):
+    def __init__(self, threshold: float = Settings.near_duplicate, k: int = Settings.near_duplicate_sketch):
         self.threshold, self.k = threshold, k
         self._by_hash: dict[str, str] = {}
         self._sketches: dict[str, frozenset[int]] = {}
@@ -471,11 +472,12 @@ def count_articles(paths: Iterable[Path]) -> int:
     return total
 
 
-def read_articles(paths: Iterable[Path], *, near_duplicate: float = 0.6) -> Iterator[Article | Skipped]:
+def read_articles(paths: Iterable[Path], *, near_duplicate: float = Settings.near_duplicate,
+                  sketch_size: int = Settings.near_duplicate_sketch) -> Iterator[Article | Skipped]:
     """Stream articles from files and folders, duplicates marked, problems as ``Skipped``."""
     files, skipped = discover(paths)
     yield from skipped
-    dedup = Deduplicator(near_duplicate)
+    dedup = Deduplicator(near_duplicate, sketch_size)
     for path, rel in files:
         for item in read_file(path, rel):
             yield dedup(item) if isinstance(item, Article) else item

@@ -102,7 +102,7 @@ def extract_articles(nlp, articles: Iterable[Article], settings: Settings, secon
     docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process)
     for doc, article in _Timer(seconds, "nlp").wrap(docs):
         start = time.perf_counter()
-        extraction = extract_article(article, doc)
+        extraction = extract_article(article, doc, settings.extraction)
         seconds["extract"] += time.perf_counter() - start
         yield extraction
 
@@ -118,9 +118,9 @@ def extract_corpus(
     start = time.perf_counter()
     nlp = build_nlp(settings.model)
     seconds["load_model"] = time.perf_counter() - start
-    cache = cache or ExtractionCache(None, settings.model)
+    cache = cache or ExtractionCache(None, settings)
     results: list[ArticleExtraction] = []
-    ingest = _Timer(seconds, "ingest").wrap(read_articles(paths, near_duplicate=settings.near_duplicate))
+    ingest = _Timer(seconds, "ingest").wrap(read_articles(paths, near_duplicate=settings.near_duplicate, sketch_size=settings.near_duplicate_sketch))
     for extraction in extract_articles(nlp, uncached_articles(ingest, cache, report, results, progress), settings, seconds):
         cache.put(extraction)
         results.append(extraction)
@@ -201,7 +201,7 @@ def build(
     paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
     report = BuildReport(inputs=[str(p) for p in paths])
     if out is None:
-        return _build_graph(paths, settings, report, ExtractionCache(None, settings.model), progress), report
+        return _build_graph(paths, settings, report, ExtractionCache(None, settings), progress), report
     out = Path(out).resolve()
     created, lock = not out.exists(), BuildLock(out, wait=wait)
     with _writing(out, "lock"):
@@ -214,7 +214,7 @@ def build(
             _check_is_export(out)
             stage = make_stage(out)
         try:
-            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings.model), progress)
+            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings), progress)
             if report.articles:
                 with _writing(out, "write"):
                     export(kg, stage, settings, report, formats)
@@ -251,7 +251,7 @@ def _build_graph(paths: list[Path], settings: Settings, report: BuildReport, cac
         report.notices.append(cache.write_error)
     t = time.perf_counter()
     STAGES.info("resolve")
-    kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name), settings.since, settings.until)
+    kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name, corpus_prior=settings.corpus_prior), settings.since, settings.until)
     report.seconds["resolve"] = time.perf_counter() - t
     report.articles = len(kg.articles)
     report.duplicates = sum(1 for a in kg.articles if a.duplicate_of)

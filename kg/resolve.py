@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from kg.config import Settings
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
     ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
@@ -41,8 +42,8 @@ class EntityResolver:
     merge is kept with its reason (:meth:`merge_table`) so a user can audit it.
     """
 
-    def __init__(self, fuzzy_threshold: float = 90.0):
-        self.threshold = fuzzy_threshold
+    def __init__(self, fuzzy_threshold: float = Settings.fuzzy_name, corpus_prior: float = Settings.corpus_prior):
+        self.threshold, self.corpus_prior = fuzzy_threshold, corpus_prior
         self._canonical: dict[tuple[str, str], str] = {}  # (family, name key) -> canonical name
         self._people: dict[tuple[str, str, str, bool], str] = {}  # _person_key -> canonical name
         self._family: dict[tuple[str, str], str] = {}  # (article, name key) -> family
@@ -60,7 +61,7 @@ class EntityResolver:
         self._majority = {key: _vote(c) for key, c in corpus.items()}
         # the article's own evidence decides ("West Indies" a team in one report, a place in another);
         # the other articles' shares weigh in as one and a half mentions, so they outvote one stray label
-        self._family = {(article, key): _vote(_with_prior(c, corpus[key]), self._majority[key]) for (article, key), c in local.items()}
+        self._family = {(article, key): _vote(_with_prior(c, corpus[key], self.corpus_prior), self._majority[key]) for (article, key), c in local.items()}
         counts: dict[str, Counter] = defaultdict(Counter)
         people: list[Mention] = []
         for m in mentions:
@@ -233,15 +234,11 @@ def _vote(counts: Counter, tie: str = "") -> str:
     return tie if tie in leaders else leaders[0]
 
 
-#: how many mentions' worth the corpus' type shares count for, beside an article's own mentions
-CORPUS_PRIOR = 1.5
-
-
-def _with_prior(local: Counter, corpus: Counter) -> Counter:
-    """An article's own type votes plus the shares of the other articles' votes."""
+def _with_prior(local: Counter, corpus: Counter, prior: float) -> Counter:
+    """An article's own type votes plus the shares of the other articles' votes, worth ``prior`` mentions."""
     others = corpus - local
     total = sum(others.values())
-    return Counter({fam: local[fam] + (CORPUS_PRIOR * others[fam] / total if total else 0) for fam in corpus})
+    return Counter({fam: local[fam] + (prior * others[fam] / total if total else 0) for fam in corpus})
 
 
 def _titled(mention: Mention) -> bool:
@@ -558,10 +555,11 @@ def _same_subject(q: QuantityMention, about: frozenset, other: QuantityMention, 
     return described_alike
 
 
-def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = 90.0) -> KnowledgeGraph:
+def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = Settings.fuzzy_name,
+            corpus_prior: float = Settings.corpus_prior) -> KnowledgeGraph:
     """Merge per-article extractions into one knowledge graph."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
-    resolver = EntityResolver(fuzzy_threshold)
+    resolver = EntityResolver(fuzzy_threshold, corpus_prior)
     resolver.fit(m for x in extractions for m in (*x.mentions, *_actor_mentions(x)))
     entities, mentioned = _entities(extractions, resolver)
     labels = {e.key: e.label for e in entities}

@@ -123,7 +123,7 @@ def test_corrupt_foreign_and_planted_entries_are_misses_rebuilt_for_that_article
         path.write_bytes(data)
     parsed: list[str] = []
     real = kg.extract.extract_article
-    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d: parsed.append(a.id) or real(a, d))
+    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, s: parsed.append(a.id) or real(a, d, s))
 
     _, report = build([corpus], out, Settings())
 
@@ -165,7 +165,7 @@ def test_cache_keys_cover_every_article_field(corpus):
     from kg.ingest import read_articles
 
     article = next(a for a in read_articles([corpus]) if not isinstance(a, Skipped))
-    cache = ExtractionCache(None, "m")
+    cache = ExtractionCache(None, Settings())
     for f in dataclasses.fields(article):
         if f.name == "text":
             continue

@@ -18,9 +18,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = kg.extract.extract_article
 
-    def counting(article, doc):
+    def counting(article, doc, settings):
         seen.append(article.id)
-        return real(article, doc)
+        return real(article, doc, settings)
 
     monkeypatch.setattr(kg.extract, "extract_article", counting)
     return seen

@@ -19,11 +19,11 @@ def interrupt_after(monkeypatch, n: int) -> list[str]:
     parsed: list[str] = []
     real = kg.extract.extract_article
 
-    def extract(article, doc):
+    def extract(article, doc, settings):
         if len(parsed) == n:
             raise KeyboardInterrupt
         parsed.append(article.id)
-        return real(article, doc)
+        return real(article, doc, settings)
 
     monkeypatch.setattr(kg.extract, "extract_article", extract)
     return parsed

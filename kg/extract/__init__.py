@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.config import ExtractionSettings
 from kg.dayorder import DayOrder
 from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.entities import MentionIndex
@@ -18,20 +19,20 @@ from kg.model import Article, ArticleExtraction, ClaimMention, EventMention
 __all__ = ["extract_article"]
 
 
-def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
+def extract_article(article: Article, doc: Doc, settings: ExtractionSettings = ExtractionSettings()) -> ArticleExtraction:
     """Mentions, events, claims and quantities of one article.
 
     An event told inside a claim ("..., officials said") is reported by the claim's speaker and is
     what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
     """
-    index = MentionIndex(doc, article.id)
+    index = MentionIndex(doc, article.id, settings.speaker_reach_chars)
     order = DayOrder.from_article(article.text, article.url)
     events, claims, quantities = [], [], []
     quotes = paragraph_quotes(index.text)
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)
         found = list(sentence_events(sent, index, evidence, article.date, order))
-        sentence = list(sentence_claims(sent, index, evidence, quotes))
+        sentence = list(sentence_claims(sent, index, evidence, quotes, settings.min_quote_chars))
         for event in found:
             claim = next((c for c in sentence if c.span[0] <= event.offset < c.span[1]), None)
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)

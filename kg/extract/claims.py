@@ -22,6 +22,7 @@ from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
 from kg.extract.rules import Cue, rules
+from kg.config import ExtractionSettings
 from kg.model import ClaimMention, Evidence, Mention
 
 __all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
@@ -32,15 +33,13 @@ _QUOTES = re.compile(
     r"|‘([^’]+?)’(?![a-z])|(?<![A-Za-z])'([^']+?)'(?![a-z])"
 )
 _GROUPS = range(1, 9)
-#: a quotation shorter than this is a scare quote ("hostility"), not a statement
-_MIN_QUOTE = 12
 _QUOTE_MARKS = "\"“”„«‘'`"
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 
 
-def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]:
+def quotations(text: str, min_length: int = ExtractionSettings.min_quote_chars) -> list[tuple[int, int]]:
     """(start, end) character offsets of the quoted passages in a text, at least ``min_length`` long."""
     spans = []
     for match in _QUOTES.finditer(text):
@@ -349,9 +348,9 @@ def _is_statement(cue: Token) -> bool:
 
 
 def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
-                      paragraph: list[tuple[int, int]]) -> Iterator[ClaimMention]:
+                      paragraph: list[tuple[int, int]], min_quote: int) -> Iterator[ClaimMention]:
     labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
-    quotes = [(s, e) for s, e in labels if e - s >= _MIN_QUOTE]
+    quotes = [(s, e) for s, e in labels if e - s >= min_quote]  # a shorter one is a scare quote ("hostility")
     cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
     spoken = False
     for cue in cues:
@@ -420,8 +419,8 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
                 yield claim
 
 
-def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
-                    quotes: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
+def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence, quotes: list[tuple[int, int]] | None = None,
+                    min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
     """Every claim one sentence reports, with speaker, stance and content.
 
     ``quotes`` are the text's quotations (:func:`paragraph_quotes`); a quotation may begin or end outside the
@@ -431,7 +430,7 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence,
     """
     found: dict[tuple[str, str], ClaimMention] = {}
     paragraph = paragraph_quotes(index.text) if quotes is None else quotes
-    for claim in _candidate_claims(sent, index, evidence, paragraph):
+    for claim in _candidate_claims(sent, index, evidence, paragraph, min_quote):
         key = (claim.speaker.name, claim.text)
         if key not in found or (claim.stance == "Deny" and found[key].stance != "Deny"):
             found[key] = claim

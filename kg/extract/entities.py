@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.config import ExtractionSettings
 from kg.extract.lexicon import (
     ACTOR_NOUNS, DESCRIPTIONS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_NOUNS,
 )
@@ -202,8 +203,10 @@ class MentionIndex:
     """Token -> mention lookups, and who a token stands for when it acts."""
 
 
-    def __init__(self, doc: Doc, article_id: str):
+    def __init__(self, doc: Doc, article_id: str, speaker_reach: int = ExtractionSettings.speaker_reach_chars):
         self.doc, self.article_id = doc, article_id
+        #: how far back (characters) "he said" / "the officials said" may refer to the last speaker
+        self.speaker_reach = speaker_reach
         self.text = doc.text  # Doc.text is rebuilt on every access; extraction reads it often
         starts = [sent.start for sent in doc.sents]
         self._ents_by_sentence: dict[int, list[Span]] = {start: [] for start in starts}
@@ -232,9 +235,6 @@ class MentionIndex:
                     for token in span:
                         self._by_token[token.i] = updated
 
-    #: how far back (characters) "he said" / "the officials said" may refer to the last speaker
-    SPEAKER_REACH = 600
-
     def remember_speaker(self, speaker: Mention, sentence: Span) -> None:
         """Note who spoke last; 'he' and 'the officials' may refer to them for a while after that sentence."""
         self.last_speaker, self._speaker_at = speaker, sentence.end_char
@@ -242,7 +242,7 @@ class MentionIndex:
 
     def recent_speaker(self, token: Token) -> Mention | None:
         """Who spoke last, if that was recent enough to be what 'the accusation' or 'he said' refers to."""
-        if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.SPEAKER_REACH:
+        if self.last_speaker is not None and -len(token.sent.text) <= token.idx - self._speaker_at <= self.speaker_reach:
             return self.last_speaker
         return None
 
