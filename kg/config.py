@@ -33,8 +33,9 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: files whose content decides what extraction produces; the cache key includes their hash
-EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "vocab.py", "dayorder.py", "data/gazetteer.json",
-                      "data/day_order.json", "data/events/*.tsv", "data/actors/*.tsv", "data/claims/*.tsv")
+EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "gazetteer.py", "model.py", "vocab.py", "tables.py", "dayorder.py", "data/gazetteer.json",
+                      "data/day_order.json", "data/events/*.tsv", "data/actors/*.tsv", "data/claims/*.tsv",
+                      "data/quantities/*.tsv")
 
 DEFAULT_OUT = Path("exports")
 SAMPLES_DIR = Path(__file__).parent / "data" / "samples"

@@ -10,7 +10,7 @@ import weakref
 
 import networkx as nx
 
-from kg.model import KnowledgeGraph
+from kg.model import PLACE_KINDS, KnowledgeGraph
 from kg.vocab import EVENT_TYPES
 
 __all__ = ["to_networkx", "actor_graph", "records_of"]
@@ -78,7 +78,7 @@ def actor_graph(kg: KnowledgeGraph) -> nx.Graph:
     g = nx.Graph()
     labels = {e.key: e.label for e in kg.entities}
     for e in kg.entities:
-        if e.kind not in ("Place", "City", "AdministrativeArea"):
+        if e.kind not in PLACE_KINDS:
             g.add_node(e.key, label=e.label, kind=e.kind, mention_count=e.mention_count)
     for ev in kg.events:
         if ev.source in g and ev.target in g and ev.source != ev.target:

@@ -19,6 +19,8 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelNotInstalled
 from kg.gazetteer import gazetteer
+from kg.model import LOCATION_KINDS
+from kg.tables import title_words
 
 __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks", "GazetteerEntities", "longest_spans"]
 
@@ -30,10 +32,7 @@ ORG_HEADS = {"institute", "ministry", "council", "commission", "service", "servi
              "committee", "union", "organisation", "organization", "institute", "university", "guard", "navy",
              "government", "cabinet", "senate", "congress", "administration"}
 #: words that, right before a name, make it a person ("President Ukhnaagiin Khurelsukh")
-PERSON_TITLES = {"chairperson", "chairman", "chairwoman", "chair", "president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
-                 "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
-                 "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart",
-                 "mp", "msp", "mep", "mla", "peer", "mayor", "candidate"}
+PERSON_TITLES = title_words("person")
 
 
 def load_model(name: str) -> Language:
@@ -243,7 +242,7 @@ def _party_prefix(doc: Doc, start: int, end: int) -> tuple[Span | None, int]:
     for size in (3, 2, 1):
         if start + size < end:
             known = gazetteer().lookup(doc[start:start + size].text)
-            if known is not None and known.kind not in ("Person", "Country", "City", "Place", "AdministrativeArea"):
+            if known is not None and known.kind != "Person" and known.kind not in LOCATION_KINDS:
                 name_start = start + size
                 while name_start < end - 1 and doc[name_start].lower_.rstrip(".") in PERSON_TITLES:
                     name_start += 1

@@ -33,6 +33,8 @@ def filled(hint: object, depth: int = 0) -> object:
         if len(args) == 2 and args[1] is Ellipsis:
             return (filled(args[0], depth + 1), filled(args[0], depth + 1)) if depth < 3 else ()
         return tuple(filled(a, depth + 1) for a in args)
+    if origin is typing.Literal:
+        return args[-1]
     if dataclasses.is_dataclass(hint):
         hints = typing.get_type_hints(hint)
         return hint(**{f.name: filled(hints[f.name], depth + 1) for f in dataclasses.fields(hint)})
@@ -48,6 +50,13 @@ def test_every_field_of_the_extraction_records_round_trips():
     back = from_data(ArticleExtraction, data)
     assert back == record
     assert repr(back) == repr(record)  # Decimal exponents, tuple-not-list, date types: identical, not just equal
+
+
+def test_a_value_outside_a_closed_vocabulary_is_refused():
+    record = to_data(filled(ArticleExtraction))
+    record["mentions"][0]["kind"] = "Persn"
+    with pytest.raises(CacheFormatError, match="expected one of"):
+        from_data(ArticleExtraction, record)
 
 
 def test_real_extractions_round_trip_through_a_cache_entry():

@@ -117,3 +117,15 @@ def test_written_ontology_is_the_ontology_and_the_same_bytes_every_time(tmp_path
     first, second = (write_ontology(tmp_path / name).read_bytes() for name in "ab")
     assert first == second
     assert isomorphic(Graph().parse(data=first.decode(), format="turtle"), ontology_graph())
+
+
+def test_the_closed_kg_and_sem_vocabularies_are_the_terms_of_the_ontology_files():
+    import re
+    from importlib import resources
+
+    text = "".join((resources.files("kg") / "data" / name).read_text(encoding="utf-8") for name in ("ontology.ttl", "shapes.ttl"))
+    for prefix, namespace in (("kg", KG), ("sem", SEM)):
+        written = set(re.findall(rf"\b{prefix}:([A-Za-z]+)", text))
+        assert written and all(term in namespace for term in written), sorted(t for t in written if t not in namespace)
+    declared = set(KG.__annotations__) - {"_NS", "_fail", "_extras"}
+    assert declared <= set(re.findall(r"\bkg:([A-Za-z]+)", text)), "a KG term the ontology does not define"

@@ -21,8 +21,8 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.errors import ExportError
 from kg.export._atomic import write_bytes
-from kg.model import KnowledgeGraph
-from kg.vocab import EVENT_TYPES, KG, MODALITIES, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
+from kg.model import MODALITIES, KnowledgeGraph
+from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
 __all__ = ["to_rdf", "write_rdf", "serialize", "to_dataset", "ontology_graph", "write_ontology", "FORMATS",
            "JSONLD_CONTEXT", "ONTOLOGY_FILE"]

@@ -20,19 +20,12 @@ from kg.extract.lexicon import (
 from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
 from kg.model import Mention
+from kg.tables import title_words
 
 __all__ = ["entity_mentions", "normalise_name", "noun_phrase", "MentionIndex", "TITLE_WORDS"]
 
 #: words that make up job titles before a name ("Foreign Minister", "spokesperson")
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "ministry", "foreign", "defense", "defence", "finance", "trade",
-    "interior", "secretary", "state", "general", "chancellor", "leader", "spokesperson", "spokesman",
-    "spokeswoman", "director", "chairman", "chairwoman", "chair", "head", "king", "queen", "prince", "premier",
-    "ambassador", "envoy", "senator", "governor", "mayor", "representative", "high", "commissioner", "chief",
-    "deputy", "affairs", "security", "policy", "former",
-    "mr", "mrs", "ms", "dr", "sir", "lord", "supreme", "pope", "sheikh", "emir", "crown", "ceo", "founder",
-    "professor", "analyst", "economist", "lawmaker", "diplomat", "adviser", "advisor", "national", "council",
-}
+TITLE_WORDS = title_words("prefix")
 _PERSON_PREFIX = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+)+", re.I)
 _STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?-–—"
 #: spaCy labels that name actors or places
@@ -79,8 +72,7 @@ def _kind(name: str, label: str) -> str:
 
 
 #: last words of job titles that the model sometimes tags as organisations
-_JOB_HEADS = {"representative", "secretary", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
-              "ambassador", "envoy", "commissioner", "chancellor", "director", "chairman", "chairwoman", "chair"}
+_JOB_HEADS = title_words("job_head")
 _CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
                "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
 

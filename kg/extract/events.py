@@ -27,14 +27,13 @@ from kg.extract.entities import MentionIndex, noun_phrase
 from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
-from kg.model import Evidence, EventMention, Mention
+from kg.model import LOCATION_KINDS, Evidence, EventMention, Mention
 from kg.vocab import EVENT_TYPES
 
 __all__ = ["sentence_events", "evidence_for", "modality"]
 
 _TARGET_PREPS = {"with", "to", "against", "on", "onto", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "around"}
-_PLACE_KINDS = {"Place", "City", "AdministrativeArea", "Country"}
 #: PLOVER types whose object is a thing handed over or aimed at someone ("exported goods to Argentina")
 _MATERIAL = {"COOPERATE", "AID", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 
@@ -173,7 +172,7 @@ def _place(head: Token, index: MentionIndex, exclude: list[Mention]) -> Mention 
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.head.i in near:
             for obj in child.children:
                 mention = index.get(obj)
-                if mention is not None and mention.kind in _PLACE_KINDS and mention.name not in {m.name for m in exclude}:
+                if mention is not None and mention.kind in LOCATION_KINDS and mention.name not in {m.name for m in exclude}:
                     return mention
     return None
 

@@ -2,6 +2,8 @@
 attribution cues are tables in ``kg/data``, read by :mod:`kg.extract.rules`)."""
 from __future__ import annotations
 
+from kg.tables import title_words
+
 #: phrases in a claim's content that make it a denial of the positive statement
 DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
                   "fabricat", "no basis", "nothing to do with", "disinformation", "inaccurate", "incorrect",
@@ -39,8 +41,7 @@ PERSONAL_NOUNS = {"office", "team", "aides", "spokesperson", "spokesman", "gover
 #: pronouns that refer back to a person ("he said")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 #: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
-OFFICE_NOUNS = {"president", "leader", "minister", "counterpart", "premier", "chancellor", "spokesperson",
-                "spokesman", "spokeswoman", "king", "envoy", "ambassador", "head", "prime"}
+OFFICE_NOUNS = title_words("office")
 #: nouns that, with "two" or "both", refer back to a pair named before ("the two leaders", "both countries")
 GROUP_NOUNS = {"leader", "head", "side", "country", "nation", "president", "partner", "neighbour", "neighbor",
                "government", "party", "state", "ally", "power"}
@@ -51,5 +52,4 @@ DESCRIPTIONS = {"newspaper": "NewsMediaOrganization", "paper": "NewsMediaOrganiz
                 "school": "EducationalOrganization", "bloc": "GovernmentOrganization", "alliance": "GovernmentOrganization",
                 "nation": "Country", "country": "Country"}
 #: last words of a speaker phrase that mean a person ("a Russian source", "the official")
-PERSON_NOUNS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "minister",
-                "president", "leader", "envoy", "ambassador", "adviser", "advisor", "analyst", "expert"}
+PERSON_NOUNS = title_words("speaker")
