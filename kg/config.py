@@ -84,8 +84,6 @@ class Settings:
     fuzzy_name: float = 90.0
     #: how many mentions the other articles' vote on a name's kind weighs, against the article's own mentions
     corpus_prior: float = 1.5
-    #: above this many nodes the viewer shows a summary (top entities) instead
-    viewer_max_nodes: int = 5000
     cache: bool = field(default=True, metadata=RUN_ONLY)
     #: Dask: start a local cluster of this many worker processes (0: build in this process)
     workers: int = field(default=0, metadata=RUN_ONLY)

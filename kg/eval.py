@@ -127,8 +127,9 @@ def _match(gold: list, predicted: list, same: Callable[[object, object], bool], 
     return score
 
 
-def _article(article_id: str) -> str:
-    return article_id.split("-part", 1)[0]
+def _origins(kg: KnowledgeGraph) -> dict[str, str]:
+    """Article id -> the gold set's article: a further telling in the same file (``Article.origin``) is its file's."""
+    return {a.id: a.origin or a.id for a in kg.articles}
 
 
 class _Names:
@@ -164,7 +165,8 @@ def _score_entities(gold: list[dict], kg: KnowledgeGraph) -> Score:
 
 
 def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
-    predicted = sorted({(_article(a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
+    origin = _origins(kg)
+    predicted = sorted({(origin.get(a, a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
                         for ev in kg.events if ev.modality == "asserted" for a in ev.articles}, key=str)
 
     def same(g: dict, p: tuple) -> bool:
@@ -180,6 +182,7 @@ def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
 
 
 def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
+    origin = _origins(kg)
     by_key = {e.key: e for e in kg.entities}
 
     def speakers(key: str) -> tuple[str, ...]:
@@ -189,7 +192,7 @@ def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
             if entity is not None and family(entity.kind) == "source" else ()
         return tuple(dict.fromkeys(names.gold_label(k) for k in (key, *sides)))
 
-    predicted = sorted({(_article(a), speakers(c.speaker), c.stance, c.text,
+    predicted = sorted({(origin.get(a, a), speakers(c.speaker), c.stance, c.text,
                          c.claim_type == "statement" and family(by_key[c.speaker].kind if c.speaker in by_key else "") in _COARSE)
                         for c in kg.claims for a in c.articles}, key=str)
 
@@ -204,7 +207,8 @@ def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
 
 
 def _score_quantities(gold: dict, kg: KnowledgeGraph) -> Score:
-    predicted = sorted({(_article(a), q.value, q.unit) for q in kg.quantities for a in q.articles}, key=str)
+    origin = _origins(kg)
+    predicted = sorted({(origin.get(a, a), q.value, q.unit) for q in kg.quantities for a in q.articles}, key=str)
 
     def same(g: dict, p: tuple) -> bool:
         return (p[0], p[1], p[2]) == (g["article"], Decimal(str(g["value"])), g["unit"])

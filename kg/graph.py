@@ -6,23 +6,12 @@ attributes are flattened to strings so every networkx writer accepts them.
 """
 from __future__ import annotations
 
-import weakref
-
 import networkx as nx
 
 from kg.model import PLACE_KINDS, KnowledgeGraph
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["to_networkx", "actor_graph", "records_of"]
-
-#: graph made by to_networkx -> the records it was made from (dropped with the graph)
-_RECORDS: "weakref.WeakKeyDictionary[nx.Graph, KnowledgeGraph]" = weakref.WeakKeyDictionary()
-
-
-def records_of(g: nx.Graph) -> KnowledgeGraph | None:
-    """The KnowledgeGraph :func:`to_networkx` made ``g`` from (None for any other graph): the viewer draws the
-    records themselves, not their flattened strings."""
-    return _RECORDS.get(g)
+__all__ = ["to_networkx", "actor_graph"]
 
 
 def _evidence_text(record) -> str:
@@ -69,7 +58,6 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                    evidence=_evidence_text(q))
         for about in q.about:
             g.add_edge(node, about, key="about", relation="about")
-    _RECORDS[g] = kg
     return g
 
 

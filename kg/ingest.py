@@ -301,6 +301,7 @@ def _articles_from_text(
             source_path=where,
             content_hash=hashlib.sha256(cleaned.text.encode("utf-8", "surrogatepass")).hexdigest(),
             offsets=cleaned.offsets,
+            origin="" if n == 1 else article_id,
             **(metadata or {}),
         )
 

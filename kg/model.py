@@ -55,6 +55,8 @@ class Article:
     author: str = ""  #: byline ("" when unknown)
     publisher: str = ""  #: outlet name ("" when unknown)
     section: str = ""  #: section of the outlet ("World", "Politics")
+    #: for a further article of the same text (a passage after a ``-----`` line), the id of the text's first one
+    origin: str = ""
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in ``text`` back to the original file's text."""
@@ -255,13 +257,14 @@ class KnowledgeGraph:
     """(entity key, name as written, canonical label, reason) for every name resolution merged: the audit trail"""
 
     def source_count(self, record: "Sourced") -> int:
-        """Independent articles behind an event, claim or quantity: a duplicate, or a second telling
-        in the same file (``id-partN``), counts as its original."""
+        """Independent articles behind an event, claim or quantity: a duplicate, or a further telling
+        in the same file (``Article.origin``), counts as its original."""
         sources = self.__dict__.get("_sources")
         if sources is None:
+            origins = {a.id: a.origin or a.id for a in self.articles}
             sources = {}
             for a in self.articles:
                 base = a.duplicate_of or a.id
-                sources[a.id] = base.split("-part", 1)[0]
+                sources[a.id] = origins.get(base, base)
             object.__setattr__(self, "_sources", sources)
         return len({sources.get(e.article_id, e.article_id) for e in record.evidence})

@@ -176,11 +176,8 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
         report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
     seconds["export"] = time.perf_counter() - t
     t = time.perf_counter()
-    from kg.viewer import summarise
-
     STAGES.info("viewer")
-    shown, note = summarise(nxg, settings.viewer_max_nodes)
-    write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
+    write_html(kg, out / "graph.html", title=f"kg: {report.articles} articles")
     report.outputs["html"] = "graph.html"
     seconds["viewer"] = time.perf_counter() - t
 

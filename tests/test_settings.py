@@ -33,8 +33,8 @@ def test_kg_toml_in_the_working_folder_is_read_unless_another_file_is_named(tmp_
     (tmp_path / "kg.toml").write_text("since = 2024-01-01\nuntil = \"2024-06-30\"\n", encoding="utf-8")
     assert (load_settings(environ={}).since, load_settings(environ={}).until) == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
     other = tmp_path / "other.toml"
-    other.write_text("viewer_max_nodes = 10\n", encoding="utf-8")
-    assert load_settings(other, environ={}) == Settings(viewer_max_nodes=10)
+    other.write_text("fuzzy_name = 80\n", encoding="utf-8")
+    assert load_settings(other, environ={}) == Settings(fuzzy_name=80.0)
 
 
 def test_environment_values_are_parsed_by_the_field_type():
