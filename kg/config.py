@@ -182,7 +182,7 @@ def _from_environ(environ: Mapping[str, str], cls: type = Settings, prefix: str 
 def _merge(into: dict, values: Mapping) -> None:
     for key, value in values.items():
         if isinstance(value, Mapping) and isinstance(into.get(key), dict):
-            _merge(into[key], value)  # type: ignore[arg-type]
+            _merge(into[key], value)
         else:
             into[key] = dict(value) if isinstance(value, Mapping) else value
 
@@ -238,7 +238,7 @@ def _from_text(hint: object, text: str, name: str) -> object:
             return lowered in ("1", "true", "yes", "on")
         if base is dt.date:
             return dt.date.fromisoformat(text) if text.strip() else None
-        return base(text) if base in (int, float) else text  # type: ignore[operator]
+        return base(text) if base in (int, float) else text
     except ValueError:
         raise ConfigError(f"environment: {name}={text!r}: expected {getattr(base, '__name__', base)}"
                           + (" (YYYY-MM-DD)" if base is dt.date else "")) from None

@@ -28,73 +28,60 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 
 class KgError(Exception):
-    """A failure the user can act on: bad input, a missing install, an unwritable folder."""
+    """A failure the user can act on: bad input, a missing install, an unwritable folder.
+
+    Each subclass names its ``code`` (and ``exit_code``, if not its parent's) in its class statement.
+    """
 
     code = "E000"
     exit_code = EXIT_FAILED
+
+    def __init_subclass__(cls, *, code: str, exit_code: int | None = None, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = code
+        if exit_code is not None:
+            cls.exit_code = exit_code
 
     def one_line(self) -> str:
         """The message with its code, as the CLI prints it."""
         return f"{self} [{self.code}]"
 
 
-class InputError(KgError, ValueError):
+class InputError(KgError, ValueError, code="E101"):
     """An input file or record that cannot be read as articles (the build skips it and says why)."""
 
-    code = "E101"
 
-
-class GoldError(KgError, ValueError):
+class GoldError(KgError, ValueError, code="E102"):
     """A gold set for ``kg eval`` that is not in the format of tests/gold/README.md."""
 
-    code = "E102"
 
-
-class ConfigError(KgError, ValueError):
+class ConfigError(KgError, ValueError, code="E201", exit_code=EXIT_USAGE):
     """A setting that does not fit (kg.toml, a KG_* variable or an option)."""
 
-    code = "E201"
-    exit_code = EXIT_USAGE
 
-
-class MissingDependency(KgError, RuntimeError):
+class MissingDependency(KgError, RuntimeError, code="E301"):
     """An optional package a feature needs is not installed (Dask, pyarrow)."""
 
-    code = "E301"
 
-
-class ModelNotInstalled(MissingDependency):
+class ModelNotInstalled(MissingDependency, code="E302"):
     """The spaCy model the settings name is not installed (kg never downloads at run time)."""
 
-    code = "E302"
 
-
-class OutputError(KgError, OSError):
+class OutputError(KgError, OSError, code="E401"):
     """The export folder cannot be written (full disk, read-only, not a folder); it is left as it was."""
 
-    code = "E401"
 
-
-class OutputLocked(OutputError):
+class OutputLocked(OutputError, code="E402"):
     """Another build holds the export folder's lock."""
 
-    code = "E402"
 
-
-class ExportError(KgError, ValueError):
+class ExportError(KgError, ValueError, code="E403", exit_code=EXIT_USAGE):
     """An export format kg does not write."""
 
-    code = "E403"
-    exit_code = EXIT_USAGE
 
-
-class QueryError(KgError, ValueError):
+class QueryError(KgError, ValueError, code="E501"):
     """A query, its parameters or the RDF it runs on cannot be used."""
 
-    code = "E501"
 
-
-class CacheFormatError(KgError, ValueError):
+class CacheFormatError(KgError, ValueError, code="E601"):
     """A cache entry that is not a record of the expected shape (the build parses that article again)."""
-
-    code = "E601"

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from kg.errors import GoldError
 from kg.gazetteer import name_key
@@ -106,7 +107,7 @@ def load_gold(path: Path) -> dict:
     return gold
 
 
-def _match(gold: list, predicted: list, same: Callable[[object, object], bool], part: str) -> Score:
+def _match(gold: list, predicted: list, same: Callable[[Any, Any], bool], part: str) -> Score:
     """One-to-one matching of gold and predicted items, as many pairs as possible (maximum bipartite matching).
 
     Greedy matching would let one gold item take a prediction another needed and undercount.
@@ -164,7 +165,7 @@ def _score_entities(gold: list[dict], kg: KnowledgeGraph) -> Score:
     return _match(gold, ranked, same, "entities")
 
 
-def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
+def _score_events(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
     origin = _origins(kg)
     predicted = sorted({(origin.get(a, a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
                         for ev in kg.events if ev.modality == "asserted" for a in ev.articles}, key=str)
@@ -190,7 +191,7 @@ def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
         entity = by_key.get(key)
         sides = (*entity.affiliations, *([entity.nationality] if entity.nationality else ())) \
             if entity is not None and family(entity.kind) == "source" else ()
-        return tuple(dict.fromkeys(names.gold_label(k) for k in (key, *sides)))
+        return tuple(dict.fromkeys(names.gold_label(k) for k in (key, *sides)))  # type: ignore[misc]
 
     predicted = sorted({(origin.get(a, a), speakers(c.speaker), c.stance, c.text,
                          c.claim_type == "statement" and family(by_key[c.speaker].kind if c.speaker in by_key else "") in _COARSE)

@@ -37,7 +37,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                    cameo=EVENT_TYPES[ev.event_type].cameo, trigger=ev.trigger, date=ev.date.isoformat() if ev.date else "",
                    articles="; ".join(ev.articles), source_count=kg.source_count(ev),
                    evidence=_evidence_text(ev))
-        for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):
+        for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):  # type: ignore[assignment]
             if target:
                 g.add_edge(node, target, key=role, relation=role)
     for c in kg.claims:
@@ -71,7 +71,7 @@ def actor_graph(kg: KnowledgeGraph) -> nx.Graph:
     for ev in kg.events:
         if ev.source in g and ev.target in g and ev.source != ev.target:
             weight = g.get_edge_data(ev.source, ev.target, {}).get("weight", 0) + len(ev.evidence)
-            g.add_edge(ev.source, ev.target, weight=weight, label=f"{labels[ev.source]} – {labels[ev.target]}")
+            g.add_edge(ev.source, ev.target, weight=weight, label=f"{labels[ev.source]} – {labels[ev.target]}")  # type: ignore[index]
     for c in kg.claims:
         for about in c.about:
             if c.speaker in g and about in g and about != c.speaker:

@@ -94,7 +94,7 @@ class GazetteerEntities:
         for pattern in patterns:
             by_label.setdefault(pattern["label"], []).append(pattern["pattern"])
         for label, phrases in sorted(by_label.items()):
-            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         known = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]

@@ -239,7 +239,7 @@ def _build_graph(paths: list[Path], settings: Settings, report: BuildReport, cac
     if settings.workers or settings.scheduler:
         from kg.distributed import extract_corpus_distributed as run_extraction
     else:
-        run_extraction = extract_corpus
+        run_extraction = extract_corpus  # type: ignore[assignment]
     extractions = run_extraction(paths, settings, report, cache=cache, progress=progress)
     report.cache_rejected = cache.rejected
     report.notices += [f"cache entry {r['entry']} for {r['article']} not used ({r['reason']}); parsed again"

@@ -160,7 +160,7 @@ def labels_of(store: ox.Store, values) -> dict[str, str]:
     listed = " ".join(f"<{i}>" for i in iris if ">" not in i and " " not in i)
     result = store.query("SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { " + listed + " } "
                          "?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?s")
-    return {row["s"].value: row["label"].value for row in result}
+    return {row["s"].value: row["label"].value for row in result}  # type: ignore[union-attr]
 
 
 def with_labels(store: ox.Store, names: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:

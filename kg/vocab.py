@@ -26,34 +26,15 @@ __all__ = [
 # rdflib's own only warn, so kg closes them.
 
 
-class RDF(rdflib_namespaces.RDF):
-    _fail = True
+def _closed(namespace: type[DefinedNamespace]) -> type[DefinedNamespace]:
+    """rdflib's ``namespace``, failing on a term it does not define instead of warning."""
+    return type(namespace.__name__, (namespace,), {"_fail": True, "__slots__": ()})
 
 
-class RDFS(rdflib_namespaces.RDFS):
-    _fail = True
-
-
-class OWL(rdflib_namespaces.OWL):
-    _fail = True
-
-
-class XSD(rdflib_namespaces.XSD):
-    _fail = True
-
-
-class SKOS(rdflib_namespaces.SKOS):
-    _fail = True
-
-
-class PROV(rdflib_namespaces.PROV):
-    _fail = True
-
-
-class SCHEMA(SDO):
-    """schema.org."""
-
-    _fail = True
+RDF, RDFS, OWL, XSD, SKOS, PROV = (_closed(ns) for ns in (rdflib_namespaces.RDF, rdflib_namespaces.RDFS, rdflib_namespaces.OWL,
+                                                         rdflib_namespaces.XSD, rdflib_namespaces.SKOS, rdflib_namespaces.PROV))
+#: schema.org
+SCHEMA = _closed(SDO)
 
 
 class SEM(DefinedNamespace):

@@ -66,7 +66,8 @@ def parse_cameo(path: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]
     verbs: dict[str, str] = {}
     objects: dict[tuple[str, str], str] = {}
     synsets: dict[str, list[str]] = defaultdict(list)
-    block_code, block_verbs, current_set = None, [], None
+    block_code, current_set = None, None
+    block_verbs: list[str] = []
     for raw in path.read_text(encoding="latin-1").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():

@@ -69,7 +69,7 @@ class _Rows:
     def entity(self, key: str | None, prefix: str) -> dict:
         """``prefix_iri``, ``prefix_label`` and ``prefix_kind`` of an entity (empty when there is none)."""
         e = self.entities.get(key) if key else None
-        return {f"{prefix}_iri": str(self.iri.entity(key)) if e else None, f"{prefix}_label": e.label if e else None,
+        return {f"{prefix}_iri": str(self.iri.entity(key)) if e else None, f"{prefix}_label": e.label if e else None,  # type: ignore[arg-type]
                 f"{prefix}_kind": e.kind if e else None}
 
     def about(self, column: str, iri: str, keys: tuple[str, ...]) -> list[dict]:

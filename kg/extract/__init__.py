@@ -14,7 +14,7 @@ from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
 from dataclasses import replace
 
-from kg.model import Article, ArticleExtraction, ClaimMention, EventMention
+from kg.model import Article, ArticleExtraction, ClaimMention, EventMention, QuantityMention
 
 __all__ = ["extract_article"]
 
@@ -27,7 +27,9 @@ def extract_article(article: Article, doc: Doc, settings: ExtractionSettings = E
     """
     index = MentionIndex(doc, article.id, settings.speaker_reach_chars)
     order = DayOrder.from_article(article.text, article.url)
-    events, claims, quantities = [], [], []
+    events: list[EventMention] = []
+    claims: list[ClaimMention] = []
+    quantities: list[QuantityMention] = []
     quotes = paragraph_quotes(index.text)
     for sent in doc.sents:
         evidence = evidence_for(sent, article.id, article.raw_offset)

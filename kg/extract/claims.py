@@ -23,7 +23,7 @@ from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
 from kg.extract.rules import Cue, rules
 from kg.config import ExtractionSettings
-from kg.model import ClaimMention, Evidence, Mention
+from kg.model import ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
 
 __all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
 
@@ -52,7 +52,8 @@ def quotations(text: str, min_length: int = ExtractionSettings.min_quote_chars) 
 def paragraph_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations of a whole text, paired within each paragraph (one line of the cleaned text): a quotation may
     run over several sentences, and an unpaired mark in one paragraph cannot swallow the next."""
-    spans, offset = [], 0
+    spans: list[tuple[int, int]] = []
+    offset = 0
     for line in text.split("\n"):
         spans.extend((offset + start, offset + end) for start, end in quotations(line, min_length=3))
         offset += len(line) + 1
@@ -72,7 +73,7 @@ def _content_tokens(cue: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> str:
+def _stance(cue_stance: Stance, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> Stance:
     """Deny for denial cues, denial phrases, or a speaker negating an accusable act of its own."""
     if cue_stance == "Deny":
         return "Deny"
@@ -133,7 +134,7 @@ def _described_source(token: Token, index: MentionIndex) -> Mention | None:
     if not phrase:
         return None
     document = token.lemma_.lower() in (REPORT_NOUNS | {"poll", "survey", "study"}) - ANONYMOUS_NOUNS
-    kind = "Document" if document else "Source"
+    kind: EntityKind = "Document" if document else "Source"
     owner = next((index.actor(t) for t in words if t.i != token.i and index.actor(t) is not None), None)
     owner = owner if owner is None or owner.kind != "Person" or kind == "Source" else None
     return Mention(index.text[start:end], phrase, kind, index.article_id, start, end,
@@ -183,9 +184,9 @@ def _speaker_of(cue: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: MentionIndex,
+def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token], sent: Span, index: MentionIndex,
            evidence: Evidence, parts: tuple[tuple[int, int], ...] = (), *, labels: bool = False,
-           claim_type: str = "statement", quote_type: str = "indirect") -> ClaimMention | None:
+           claim_type: ClaimType = "statement", quote_type: QuoteType = "indirect") -> ClaimMention | None:
     """A claim from a cue's content or from its quotation, given as its parts ("A," he said. "B."); ``labels``
     keeps one-word quotations ("called it 'terrorism'") and then says what was labelled."""
     short_quote = bool(parts) and len(" ".join(index.text[s:e] for s, e in parts).split()) < 3
@@ -354,7 +355,7 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
     cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
     spoken = False
     for cue in cues:
-        kind: Cue = rules().cue(cue.lemma_)
+        kind: Cue = rules().cue(cue.lemma_)  # type: ignore[assignment]
         if kind.requires == "statement" and not _is_statement(cue):
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
         evaluative = kind.requires == "label"
@@ -372,7 +373,9 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
-        content, parts, quote_type = _content_tokens(cue), (), "indirect"
+        parts: tuple[tuple[int, int], ...] = ()
+        quote_type: QuoteType = "indirect"
+        content = _content_tokens(cue)
         if owned is not None:
             clause = None if evaluative else _enclosing_clause(cue, owned)
             if clause is not None:
@@ -391,12 +394,12 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
     for token in sent:
         if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS | DENIAL_NOUNS:
             owner = next((index.actor(c) for c in token.children if c.dep_ == "poss" and index.actor(c)), None)
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)  # type: ignore[assignment]
             if clause is None and token.lemma_.lower() in DENIAL_NOUNS:
-                clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)  # type: ignore[assignment]
             if owner is not None and clause is not None:
-                stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
-                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence)
+                stance: Stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
+                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence)  # type: ignore[attr-defined]
                 if claim is not None:
                     spoken = True
                     yield claim

@@ -19,7 +19,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
-from kg.model import Mention
+from kg.model import EntityKind, Mention
 from kg.tables import title_words
 
 __all__ = ["entity_mentions", "normalise_name", "noun_phrase", "MentionIndex", "TITLE_WORDS"]
@@ -31,7 +31,7 @@ _STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?-–—"
 #: spaCy labels that name actors or places
 _LABELS = {"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"}
 #: organisation subtypes recognisable from a name's last words
-_ORG_SUFFIXES = (
+_ORG_SUFFIXES: tuple[tuple[re.Pattern[str], EntityKind], ...] = (
     (re.compile(r"\b(university|college|institute|academy|school)\b", re.I), "EducationalOrganization"),
     (re.compile(r"\b(news|times|journal|post|herald|tribune|agency|press|tv|radio|media|gazette|telegraph|reuters|politico)\b", re.I), "NewsMediaOrganization"),
     (re.compile(r"\b(ministry|government|parliament|congress|senate|court|council|commission|service|department|army|forces|police|assembly|cabinet|office|bank of)\b", re.I), "GovernmentOrganization"),
@@ -51,7 +51,7 @@ def normalise_name(text: str, label: str = "") -> str:
     return re.sub(r"\s+", " ", name).strip(_STRIP.replace(".", ""))
 
 
-def _kind(name: str, label: str) -> str:
+def _kind(name: str, label: str) -> EntityKind:
     known = gazetteer().lookup(name)
     if gazetteer().is_metonym(name):
         place = gazetteer().place(name)
@@ -164,7 +164,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
         if not _is_name(name, span):
             continue
         # "Mr Hague" is a person whatever "Hague" names elsewhere
-        kind = "Person" if span.label_ == "PERSON" and gazetteer().honorific(span[0].text) is not None else _kind(name, span.label_)
+        kind: EntityKind = "Person" if span.label_ == "PERSON" and gazetteer().honorific(span[0].text) is not None else _kind(name, span.label_)
         known = gazetteer().lookup(name)
         if known is not None and kind == known.kind:
             name = known.label  # "U.S." -> "United States"; the surface form stays in ``text``
@@ -212,13 +212,13 @@ class MentionIndex:
         self._speaker_words: set[str] = set()
         for span, mention in entity_mentions(doc, article_id):
             if gazetteer().is_metonym(mention.name) and _acts(span):
-                mention = self._country(gazetteer().lookup(mention.name).label, span)  # "Beijing said" -> China
+                mention = self._country(gazetteer().lookup(mention.name).label, span)  # type: ignore[union-attr]  # "Beijing said" -> China
             self.mentions.append(mention)
             for token in span:
                 self._by_token[token.i] = mention
         # roles from appositions need the index, so they are added in a second pass
         for span in doc.ents:
-            mention = self._by_token.get(span.start)
+            mention = self._by_token.get(span.start)  # type: ignore[assignment]
             if mention is not None and mention.kind == "Person" and not mention.role:
                 role, affiliation = _role_from_apposition(span, self)
                 if role:
@@ -267,7 +267,7 @@ class MentionIndex:
     def _country(self, label: str, token_or_span) -> Mention:
         span = token_or_span if isinstance(token_or_span, Span) else self.doc[token_or_span.i:token_or_span.i + 1]
         known = gazetteer().lookup(label)
-        kind = known.kind if known else "Country"
+        kind: EntityKind = known.kind if known else "Country"
         return Mention(span.text, known.label if known else label, kind, self.article_id, span.start_char, span.end_char)
 
     def actor(self, token: Token) -> Mention | None:
@@ -279,7 +279,7 @@ class MentionIndex:
             return self.actor(token.head)  # "the institute, a school that ..." -> the institute
         if mention is not None:
             if gazetteer().is_metonym(mention.name):
-                return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)
+                return self._country(gazetteer().lookup(mention.name).label, self.doc.char_span(mention.start, mention.end) or token)  # type: ignore[union-attr]
             return mention
         if token.lower_ in PERSON_PRONOUNS:
             # the latest of: the last speaker who is a person ("a Russian source said ... He added"),
@@ -341,7 +341,7 @@ class MentionIndex:
         owner = None
         for child in token.children:
             if child.dep_ == "amod" and gazetteer().demonym(child.text):
-                owner = self._country(gazetteer().demonym(child.text), child)
+                owner = self._country(gazetteer().demonym(child.text), child)  # type: ignore[arg-type]
             elif child.dep_ in ("compound", "poss", "nmod") and child.i in self._by_token:
                 owner = self.actor(child)
             elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):

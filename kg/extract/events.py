@@ -27,7 +27,7 @@ from kg.extract.entities import MentionIndex, noun_phrase
 from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
-from kg.model import LOCATION_KINDS, Evidence, EventMention, Mention
+from kg.model import LOCATION_KINDS, ClaimType, Evidence, EventMention, Mention, Modality
 from kg.vocab import EVENT_TYPES
 
 __all__ = ["sentence_events", "evidence_for", "modality"]
@@ -216,10 +216,10 @@ def _pattern(token: Token, passive: bool) -> Pattern | None:
 
 
 #: modality of what a cue of each class reports, where modality.tsv does not name the cue
-_CUE_CLASS_MODALITY = {"statement": "alleged", "belief": "alleged", "evidence": "asserted", "intention": "intended"}
+_CUE_CLASS_MODALITY: dict[ClaimType, Modality] = {"statement": "alleged", "belief": "alleged", "evidence": "asserted", "intention": "intended"}
 
 
-def _report_modality(verb: Token) -> str:
+def _report_modality(verb: Token) -> Modality:
     """Modality of a clause reported by ``verb``: "said" keeps it asserted, "alleged" makes it alleged,
     "a report found" asserts it, "plans" intends it."""
     table = rules()
@@ -227,7 +227,7 @@ def _report_modality(verb: Token) -> str:
     return table.modality("report", verb.lemma_.lower()) or _CUE_CLASS_MODALITY[cue.kind if cue else "statement"]
 
 
-def modality(token: Token) -> str:
+def modality(token: Token) -> Modality:
     """How the sentence tells the event at ``token`` (see ``kg/data/events/modality.tsv``)."""
     table = rules()
     verb = token
@@ -235,7 +235,7 @@ def modality(token: Token) -> str:
         verb = verb.head  # a nominal event takes the modality of its clause ("made three arrests")
     if verb.pos_ not in ("VERB", "AUX"):
         return "asserted"
-    own = None
+    own: Modality | None = None
     for child in verb.children:
         if child.dep_ == "neg":
             return table.modality("neg", child.lower_) or "negated"

@@ -85,7 +85,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
             if match.group(2):
                 value *= _SCALES[match.group(2).lower()]
         else:
-            value = _words_value(re.findall(r"[a-z]+", lowered))
+            value = _words_value(re.findall(r"[a-z]+", lowered))  # type: ignore[assignment]
             if value is None:
                 return None
     value = Decimal(format(value.normalize(), "f"))
@@ -128,7 +128,7 @@ def money_in(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             yield match.start(), match.end(), match["pence"] + "p", None
             continue
         first, second = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
-        currency = _CURRENCY.search(match.group(0)).group(0)
+        currency = _CURRENCY.search(match.group(0)).group(0)  # type: ignore[union-attr]
         if second:
             scale = re.search(r"[a-z]+$", second, re.I)
             if scale and not re.search(r"[a-z]$", first, re.I):
@@ -215,7 +215,8 @@ def _unit_after(ent: Span) -> str:
 def _figures(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Decimal, str, str]]:
     """(span, value, unit, text) of every figure in a sentence: sums of money found in the text in any
     written form, then the model's amounts, percentages and counts that do not overlap them."""
-    doc, taken = sent.doc, set()
+    doc = sent.doc
+    taken: set[int] = set()
     for start, end, amount, other in money_in(sent.text):
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is None:

@@ -116,7 +116,7 @@ class Rules:
         self._attribution = {c.lemma: c for c in self.attribution_cues}
 
     def _curated(self, row: dict[str, str]) -> list[Pattern]:
-        conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")
+        conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")  # type: ignore[misc]
         words = set(conditions.get("obj", "").split("|")) - {""}
         return [Pattern(lemma, row["pos"], row["type"],
                         objects=frozenset(w for w in words if not w.startswith("@")),
@@ -155,7 +155,7 @@ class Rules:
             return True
         return any(self.in_class(c, lemma, lower) for c in pattern.object_classes - self._owned_targets - {"group"})
 
-    def modality(self, relation: str, cue: str) -> str | None:
+    def modality(self, relation: str, cue: str) -> Modality | None:
         """The modality a cue gives in a relation ("will" as aux -> "future"), or None."""
         return self._cues.get((relation, cue))
 
