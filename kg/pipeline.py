@@ -99,12 +99,25 @@ def extract_articles(nlp, articles: Iterable[Article], settings: Settings, secon
 
     for stage in ("nlp", "extract"):
         seconds.setdefault(stage, 0.0)
-    docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process)
-    for doc, article in _Timer(seconds, "nlp").wrap(docs):
+    docs = nlp.pipe(_with_headlines(articles), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process)
+    headline = None
+    for doc, (article, is_headline) in _Timer(seconds, "nlp").wrap(docs):
+        if is_headline:
+            headline = doc
+            continue
         start = time.perf_counter()
-        extraction = extract_article(article, doc, settings.extraction)
+        extraction = extract_article(article, doc, headline, settings.extraction)
         seconds["extract"] += time.perf_counter() - start
+        headline = None
         yield extraction
+
+
+def _with_headlines(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, bool]]]:
+    """Each article's headline (when it has one) just before its text, so one ``nlp.pipe`` parses both in order."""
+    for article in articles:
+        if article.title:
+            yield article.title, (article, True)
+        yield article.text, (article, False)
 
 
 def extract_corpus(

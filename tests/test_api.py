@@ -40,3 +40,11 @@ def test_tables_and_a_period(g):
     assert set(tables["events"].source_label) >= {"Emmanuel Macron"}
     assert g.between(since=dt.date(2000, 1, 1)).kg.events == ()  # the article has no date: it is in no bounded period
     assert g.between().kg.events == g.kg.events
+
+
+def test_a_build_reads_claims_from_headlines(tmp_path):
+    (tmp_path / "jobs.txt").write_text("Sanders: Clinton Needs to Talk About Jobs\n"
+                                       "Bernie Sanders spoke in Ohio on Monday. He met workers at a steel plant.\n")
+    claims = build_graph([tmp_path], cache=False).kg.claims
+    assert [(c.text, c.evidence[0].sentence) for c in claims] == [
+        ("Clinton Needs to Talk About Jobs", "Sanders: Clinton Needs to Talk About Jobs")]

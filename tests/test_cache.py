@@ -132,7 +132,7 @@ def test_corrupt_foreign_and_planted_entries_are_misses_rebuilt_for_that_article
         path.write_bytes(data)
     parsed: list[str] = []
     real = kg.extract.extract_article
-    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, s: parsed.append(a.id) or real(a, d, s))
+    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, *rest: parsed.append(a.id) or real(a, d, *rest))
 
     _, report = build([corpus], out, Settings())
 

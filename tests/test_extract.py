@@ -7,7 +7,9 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.dates import resolve_date, resolve_period
+from kg.extract import extract_article
 from kg.extract.quantities import parse_quantity
+from kg.model import Article
 
 
 def events(x):
@@ -239,6 +241,63 @@ def test_a_quoted_fragment_inside_a_reported_clause_gives_the_clause(extract):
     claim = next(c for c in x.claims if c.speaker.name == "Donald Trump")
     assert (claim.text, claim.quote_type) == (
         'that Clinton\'s "only experience in cybersecurity" was a failed attempt to hide emails', "mixed")
+
+
+@pytest.mark.parametrize("text, speaker, expected, quote_type", [
+    # a reporting clause set into the sentence it reports gives the rest of the sentence
+    ("Even if the venture proves short-lived, John Morgan said, the company has already cleaned the mines.",
+     "John Morgan", "Even if the venture proves short-lived the company has already cleaned the mines", "indirect"),
+    # ... and a quoted fragment inside that sentence gives the sentence, its closing comma outside the clause
+    ("Details aside, the plan sends a clear message that a top priority ''is raising taxes at the top,'' John Kamin said.",
+     "John Kamin", "Details aside, the plan sends a clear message that a top priority ''is raising taxes at the top", "mixed"),
+])
+def test_a_reporting_clause_reports_the_sentence_around_it(extract, text, speaker, expected, quote_type):
+    claims = [c for c in extract(text).claims if c.speaker.name == speaker]
+    assert [(c.text, c.quote_type) for c in claims] == [(expected, quote_type)]
+
+
+def test_a_quoted_name_in_a_phrase_of_medium_is_not_what_was_said(extract):
+    x = extract('Paul Ryan said on "Face the Nation" that Americans must listen more.')
+    assert [c.text for c in x.claims] == ["that Americans must listen more"]
+
+
+@pytest.mark.parametrize("text", ["The company declared bankruptcy in 2015.", "The plan would add $84 billion over ten years.",
+                                  "Mike Pence wrote a book about his faith."])
+def test_a_speech_verb_with_only_an_object_is_an_act_not_a_claim(extract, text):
+    assert extract(text).claims == ()
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_claims_of_their_own(extract):
+    x = extract('Putin met Xi.\n"Everybody knew that the talks would be hard," Dmitry Peskov said.')
+    assert [(c.speaker.name, c.text) for c in x.claims] == [("Dmitry Peskov", "Everybody knew that the talks would be hard,")]
+
+
+def test_a_belief_told_inside_a_statement_is_its_content(extract):
+    x = extract("Stephen Lynch said he doubted that any court would enforce the resolution.")
+    assert [(c.speaker.name, c.claim_type) for c in x.claims] == [("Stephen Lynch", "statement")]
+
+
+@pytest.mark.parametrize("title, speaker, cue, words", [
+    ("Trump Could Address Clean Energy, Lindsey Graham Says.", "Lindsey Graham", "say", "Clean Energy"),
+    ("Sanders: Clinton Needs to Talk About Jobs.", "Bernie Sanders", "headline", "Talk About Jobs"),
+    ("Poll: Wealthy Voters Abandon the Republicans.", "poll", "headline", "Wealthy Voters"),
+])
+def test_a_headline_gives_claims_of_speakers_the_text_names(nlp, title, speaker, cue, words):
+    body = "Bernie Sanders and Lindsey Graham spoke on Monday. A new poll was published."
+    x = extract_article(Article("a", body, title=title), nlp(body), nlp(title))
+    found = [(c.speaker.name, c.cue, c.evidence.sentence) for c in x.claims if words in c.text]
+    assert found == [(speaker, cue, title)]
+
+
+def test_a_headline_speaker_the_text_never_names_gives_no_claim(nlp):
+    body = "Voters went to the polls on Monday."
+    title = "The Latest: Trump Urges Supporters to Monitor Polling Places"
+    assert extract_article(Article("a", body, title=title), nlp(body), nlp(title)).claims == ()
+
+
+def test_according_to_gives_the_sentence_without_its_source(extract):
+    x = extract("The economy, according to the International Monetary Fund, will shrink by three percent this year.")
+    assert [c.text for c in x.claims] == ["The economy will shrink by three percent this year"]
 
 
 def test_a_cue_inside_a_quotation_is_not_its_reporting_verb(extract):

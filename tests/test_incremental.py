@@ -18,9 +18,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = kg.extract.extract_article
 
-    def counting(article, doc, settings):
+    def counting(article, doc, *rest):
         seen.append(article.id)
-        return real(article, doc, settings)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(kg.extract, "extract_article", counting)
     return seen

@@ -73,9 +73,11 @@ def test_group_table_row(nlp, example, plural):
 _CLAIM = re.compile(r"^(?P<speaker>.+?) (?P<stance>Assert|Deny) (?P<kind>\w+): (?P<word>.+)$")
 
 
-@pytest.mark.parametrize("example, expect", _rows("claims", "cues.tsv"))
+@pytest.mark.parametrize("example, expect", [*_rows("claims", "cues.tsv"), *_rows("claims", "nouns.tsv"),
+                                             *_rows("claims", "support.tsv"), *_rows("claims", "denials.tsv")])
 def test_cue_table_row(nlp, example, expect):
-    """Every attribution cue's example gives a claim with its speaker, stance, class and content."""
+    """Every attribution cue's example (verbs, nouns, support verbs) gives a claim with its speaker, stance, class
+    and content."""
     want = _CLAIM.match(expect)
     assert want, f"malformed expectation {expect!r}"
     x = extract_article(Article("row", example), nlp(example))

@@ -8,22 +8,25 @@ from spacy.tokens import Doc
 
 from kg.config import ExtractionSettings
 from kg.dayorder import DayOrder
-from kg.extract.claims import paragraph_quotes, sentence_claims
+from kg.extract.claims import continued_quotations, headline_claims, paragraph_quotes, sentence_claims
 from kg.extract.entities import MentionIndex
 from kg.extract.events import evidence_for, sentence_events
 from kg.extract.quantities import sentence_quantities
 from dataclasses import replace
 
-from kg.model import Article, ArticleExtraction, ClaimMention, EventMention, QuantityMention
+from kg.model import Article, ArticleExtraction, ClaimMention, Evidence, EventMention, QuantityMention
 
 __all__ = ["extract_article"]
 
 
-def extract_article(article: Article, doc: Doc, settings: ExtractionSettings = ExtractionSettings()) -> ArticleExtraction:
-    """Mentions, events, claims and quantities of one article.
+def extract_article(article: Article, doc: Doc, headline: Doc | None = None,
+                    settings: ExtractionSettings = ExtractionSettings()) -> ArticleExtraction:
+    """Mentions, events, claims and quantities of one article; ``headline`` is its title, parsed on its own.
 
     An event told inside a claim ("..., officials said") is reported by the claim's speaker and is
     what the claim states; only events the sentence asserts count as facts (``EventMention.modality``).
+    A headline gives claims only: its capitalised words make poor names, dates and events, and what it
+    reports is told again in the text.
     """
     index = MentionIndex(doc, article.id, settings.speaker_reach_chars)
     order = DayOrder.from_article(article.text, article.url)
@@ -40,6 +43,11 @@ def extract_article(article: Article, doc: Doc, settings: ExtractionSettings = E
             events.append(replace(event, reported_by=claim.speaker) if claim is not None else event)
         claims.extend(_with_statement(c, found) for c in sentence)
         quantities.extend(sentence_quantities(sent, index, evidence, article.date))
+    claims = continued_quotations(claims, doc, quotes, settings.min_quote_chars)
+    if headline is not None:
+        # the headline's evidence is the headline itself, placed before the text (offsets 0, 0)
+        claims = headline_claims(headline, MentionIndex(headline, article.id, settings.speaker_reach_chars),
+                                 Evidence(article.id, headline.text.strip(), 0, 0), index, settings.min_quote_chars) + claims
     word_count = sum(1 for t in doc if not t.is_punct and not t.is_space)
     return ArticleExtraction(article, tuple(index.mentions), tuple(dict.fromkeys(events)), tuple(claims), tuple(quantities), word_count)
 

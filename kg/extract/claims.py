@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import MentionIndex
 from kg.extract.entities import normalise_name
-from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_PHRASES, REPORT_NOUNS
-from kg.extract.rules import Cue, rules
+from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
+from kg.extract.rules import Cue, NominalCue, rules
 from kg.config import ExtractionSettings
 from kg.model import ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
 
-__all__ = ["sentence_claims", "quotations", "paragraph_quotes"]
+__all__ = ["sentence_claims", "headline_claims", "continued_quotations", "quotations", "paragraph_quotes"]
 
 #: paired quotation marks; a single quote only closes when no letter follows (not "wouldn't")
 _QUOTES = re.compile(
@@ -35,6 +36,8 @@ _QUOTES = re.compile(
 _GROUPS = range(1, 9)
 _QUOTE_MARKS = "\"“”„«‘'`"
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
+#: dependents that make a speech verb's own content: with one, a verb set into a sentence reports only it
+_CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 
@@ -70,7 +73,17 @@ def _content_tokens(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ in _CONTENT_DEPS and not (child.dep_ == "prep" and child.lower_ in _SKIP_PREPS):
             tokens.extend(child.subtree)
-    return sorted(tokens, key=lambda t: t.i)
+    interrupted = _interrupted_clause(cue)
+    return interrupted if interrupted else sorted(tokens, key=lambda t: t.i)
+
+
+def _interrupted_clause(cue: Token) -> list[Token]:
+    """'Even if the venture fails, Mr. Morgan said, he has done the work': a reporting clause set into the
+    sentence it reports (parsed as parataxis, with no clause of its own) reports the rest of that sentence."""
+    if cue.dep_ != "parataxis" or any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+        return []
+    inside = {t.i for t in cue.subtree}
+    return [t for t in cue.head.subtree if t.i not in inside and not t.is_space]
 
 
 def _stance(cue_stance: Stance, content: list[Token], text: str, speaker: Mention, index: MentionIndex) -> Stance:
@@ -78,7 +91,7 @@ def _stance(cue_stance: Stance, content: list[Token], text: str, speaker: Mentio
     if cue_stance == "Deny":
         return "Deny"
     lowered = text.casefold()
-    if any(p in lowered for p in DENIAL_PHRASES):
+    if any(p in lowered for p in rules().denial_phrases):
         return "Deny"
     inside = {t.i for t in content}
     own_side = {speaker.name, speaker.affiliation} - {""}
@@ -200,7 +213,7 @@ def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token],
         text, quote_type = " ".join(index.text[s:e].strip() for s, e in parts), "direct"
         content = [t for s, e in parts for t in _tokens(sent.doc, s, e)] or content
     elif content:
-        text = sent.doc[content[0].i:content[-1].i + 1].text.strip(" ,.;:\n")
+        text = _running_text(content)
     else:
         return None
     if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
@@ -209,6 +222,20 @@ def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token],
     span = (content[0].idx, content[-1].idx + len(content[-1]))
     return ClaimMention(speaker, _stance(cue_stance, content, text, speaker, index), text, quote_type, cue, about,
                         evidence, _keywords(content), span, claim_type=claim_type)
+
+
+def _running_text(tokens: list[Token]) -> str:
+    """The text of content tokens; where a reporting clause was cut out of them ("A, he said, B"), the pieces
+    joined with a space."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    doc = tokens[0].doc
+    pieces = (doc[run[0].i:run[-1].i + 1].text.strip(" ,;:\n") for run in runs)
+    return " ".join(p for p in pieces if p).strip(" ,.;:\n")
 
 
 def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: list[Token]) -> tuple[int, int] | None:
@@ -228,6 +255,10 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     text = sent.doc.text
     here = [(start, end, max(start, sent.start_char), min(start + len(text[start:end].rstrip(" .,;:!?")), sent.end_char))
             for start, end in quotes if not start <= cue.idx < end]
+    # a quotation in a phrase of place, time or medium names a show or a book ('said on "Face the Nation"')
+    named = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in cue.children
+             if c.dep_ == "prep" and c.lower_ in _SKIP_PREPS]
+    here = [q for q in here if not any(a <= q[2] and q[3] <= b for a, b in named)]
     inside = [(start, end) for start, end, first, last in here
               if lo <= first and last <= hi and not in_conjunct(first, last)
               and not any(other is not cue and other.idx < first and cue.idx < other.idx for other in cues)]
@@ -276,12 +307,14 @@ def _next_paragraph_quote(sent: Span, quotes: list[tuple[int, int]]) -> tuple[in
 
 def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
     """A quoted fragment inside a reported clause ('said that his "only experience" was ...') gives the clause."""
-    for child in cue.children:
-        if child.dep_ not in ("ccomp", "xcomp"):
+    # the quotation's own closing punctuation may hang outside the clause ("''... at the top,'' Mr. Kamin said")
+    quote_end = quote[0] + len(cue.doc.text[quote[0]:quote[1]].rstrip(" .,;:!?"))
+    clauses = [sorted(c.subtree, key=lambda t: t.i) for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+    for tokens in [*clauses, _interrupted_clause(cue)]:
+        if not tokens:
             continue
-        tokens = sorted(child.subtree, key=lambda t: t.i)
         outside = [t for t in tokens if not quote[0] <= t.idx < quote[1] and not (t.is_punct or t.is_space)]
-        if tokens[0].idx <= quote[0] and quote[1] <= tokens[-1].idx + len(tokens[-1]) and len(outside) >= 3:
+        if tokens[0].idx <= quote[0] and quote_end <= tokens[-1].idx + len(tokens[-1]) and len(outside) >= 3:
             return tokens
     return None
 
@@ -290,6 +323,43 @@ def _enclosing_clause(cue: Token, quote: tuple[int, int]) -> list[Token] | None:
 _SIGNED_QUOTE = re.compile(r"^\s*[\"“”](?P<quote>.{12,}?)[\"“”]\s*[.,]?\s*[―—–]\s*(?P<who>[^―—–\n,(]{2,60})[^\n]*$")
 #: a transcript line: the speaker's name in capitals, a colon, what they said ("PENCE: Well, look, ...")
 _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?P<said>\S.*)$")
+
+
+#: a headline that gives its source before a colon ("Poll: Voters Abandon Trump", "Pence: Flowers Won't Be at Debate")
+_HEADLINE_SOURCE = re.compile(r"^(?P<who>[^:]{2,60}?):\s+(?P<said>\S.*?)[.\s]*$")
+
+
+def headline_claims(headline: Doc, index: MentionIndex, evidence: Evidence, text: MentionIndex,
+                    min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
+    """Claims of a headline, parsed on its own (``index``): its speech verbs ("De Blasio says explosion was
+    'intentional'") and a source named before a colon ("Sanders: Clinton needs to ..."; "Poll: ..."). Capitalised
+    headline words make unreliable names, so a speaker must be one the article's text names (``text``), taken
+    from there, or a document ("Poll")."""
+    claims = [c for sent in headline.sents
+              for c in sentence_claims(sent, index, evidence, paragraph_quotes(index.text), min_quote)]
+    colon = _HEADLINE_SOURCE.match(headline.text)
+    if colon is not None and not any(c.span[0] >= colon.start("said") for c in claims):
+        who = _tokens(headline, colon.start("who"), colon.end("who"))
+        if len(who) == 1 and who[0].lower_ in REPORT_NOUNS | {"poll"}:
+            source = Mention(who[0].text, who[0].lower_, "Document", index.article_id, who[0].idx, who[0].idx + len(who[0]))
+        else:
+            name = colon["who"]
+            source = Mention(name, normalise_name(name), "Person", index.article_id, colon.start("who"), colon.end("who"))
+        claim = _claim(source, "Assert", "headline", [], who[0].sent, index, evidence,
+                       ((colon.start("said"), colon.end("said")),)) if source is not None and who else None
+        if claim is not None:
+            claims.append(claim)
+    named = [(c, c.speaker if c.speaker.kind == "Document" else _named_in_text(c.speaker, text)) for c in claims]
+    return [replace(c, speaker=speaker) for c, speaker in named if speaker is not None]
+
+
+def _named_in_text(speaker: Mention, text: MentionIndex) -> Mention | None:
+    """The text's mention of a headline's speaker: the same name, or a person or organisation whose last name is
+    one of the speaker's words ("Obama Says" -> Barack Obama)."""
+    words = set(speaker.name.casefold().split())
+    candidates = [m for m in text.mentions if m.kind in ("Person", "Organization")]
+    same = next((m for m in candidates if m.name.casefold() == speaker.name.casefold()), None)
+    return same or next((m for m in candidates if m.name.split() and m.name.split()[-1].casefold() in words), None)
 
 
 def _paragraph(sent: Span) -> tuple[int, int]:
@@ -343,32 +413,63 @@ def _is_statement(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return True
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and rules().names_statement(child.lemma_):
             return True
     return False
+
+
+def _nominal_content(noun: Token, cue: NominalCue) -> Token | None:
+    """What a nominal cue says: its that-clause ("the claim that ..."), or for some its of-phrase ("denial of ...")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            return child
+    if "of" in cue.content:
+        return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None
+
+
+def _nominal_owner(noun: Token, index: MentionIndex) -> Mention | None:
+    """Whose claim, fear or hope a nominal cue names: its possessor ("Moscow's claim"), the object of "by",
+    "from" or "among" ("fears among officials"), or the subject of a support verb ("Putin expressed hope")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _reporter(child, index)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "among"):
+            owner = next((_reporter(o, index) for o in child.children if o.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules().support_verbs:
+        return _speaker_of(noun.head, index)
+    return None
 
 
 def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
                       paragraph: list[tuple[int, int]], min_quote: int) -> Iterator[ClaimMention]:
     labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
     quotes = [(s, e) for s, e in labels if e - s >= min_quote]  # a shorter one is a scare quote ("hostility")
-    cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)]
+    # a cue inside a quotation is part of what is quoted, never a claim of its own or the quotation's reporting
+    # verb ('"Everybody knew what to expect," he said')
+    cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)
+            and not any(start <= t.idx < end for start, end in quotes)]
     spoken = False
     for cue in cues:
         kind: Cue = rules().cue(cue.lemma_)  # type: ignore[assignment]
         if kind.requires == "statement" and not _is_statement(cue):
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
+        if kind.kind != "statement" and any(a in cues and rules().cue(a.lemma_).kind == "statement" for a in cue.ancestors):  # type: ignore[union-attr]
+            continue  # "he said he doubted any court would enforce it": a belief told inside a statement is its content
         evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
         owned = _owned_quote(cue, labels if evaluative else quotes, sent, cues)
         clauses = {c.dep_ for c in cue.children}
         if evaluative and owned is None and not clauses & {"ccomp", "oprd"}:
             continue
-        if kind.requires == "clause" and owned is None and not clauses & {"ccomp", "xcomp"}:
+        quoted = owned is not None or _next_paragraph_quote(sent, paragraph) is not None
+        if kind.requires == "clause" and not quoted and not clauses & {"ccomp", "xcomp"} and not _interrupted_clause(cue):
             continue  # "found that ..." attributes; "found the bodies" does not
-        if kind.requires == "that" and owned is None and "ccomp" not in clauses:
+        if kind.requires == "that" and not quoted and "ccomp" not in clauses:
             continue  # "urged that talks resume" is a claim; "urged all sides to return" is a demand
-        if kind.requires == "quote" and owned is None and _next_paragraph_quote(sent, paragraph) is None:
+        if kind.requires == "quote" and not quoted:
             continue  # '"...," he continued' reports; "he continued to fight" does not
         speaker = _speaker_of(cue, index)
         if speaker is None:
@@ -392,17 +493,15 @@ def _candidate_claims(sent: Span, index: MentionIndex, evidence: Evidence,
             spoken = True
             yield claim
     for token in sent:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS | DENIAL_NOUNS:
-            owner = next((index.actor(c) for c in token.children if c.dep_ == "poss" and index.actor(c)), None)
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)  # type: ignore[assignment]
-            if clause is None and token.lemma_.lower() in DENIAL_NOUNS:
-                clause = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)  # type: ignore[assignment]
-            if owner is not None and clause is not None:
-                stance: Stance = "Deny" if token.lemma_.lower() in DENIAL_NOUNS else "Assert"
-                claim = _claim(owner, stance, token.lemma_.lower(), sorted(clause.subtree, key=lambda t: t.i), sent, index, evidence)  # type: ignore[attr-defined]
-                if claim is not None:
-                    spoken = True
-                    yield claim
+        nominal = rules().nominal_cue(token.lemma_) if token.pos_ == "NOUN" else None
+        content = _nominal_content(token, nominal) if nominal is not None else None  # type: ignore[assignment]
+        owner = _nominal_owner(token, index) if content is not None else None
+        if nominal is not None and content is not None and owner is not None:
+            claim = _claim(owner, nominal.stance, token.lemma_.lower(), sorted(content.subtree, key=lambda t: t.i), sent,  # type: ignore[attr-defined]
+                           index, evidence, claim_type=nominal.kind)
+            if claim is not None:
+                spoken = True
+                yield claim
     for claim in _layout_claims(sent, index, evidence, paragraph):
         spoken = True
         yield claim
@@ -440,4 +539,30 @@ def sentence_claims(sent: Span, index: MentionIndex, evidence: Evidence, quotes:
     claims = list(found.values())
     if claims:
         index.remember_speaker(claims[-1].speaker, sent)
+    return claims
+
+
+def continued_quotations(claims: list[ClaimMention], doc: Doc, quotes: list[tuple[int, int]],
+                         min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
+    """A quotation with no reporting verb of its own continues the claim before it in its paragraph
+    ('"A," Obama said. He did not suggest retaliation. "B."'): news names a speaker once a paragraph."""
+    claims = list(claims)
+    text = doc.text
+    for start, end in sorted(q for q in quotes if q[1] - q[0] >= min_quote):
+        if any(c.span[0] < end and start < c.span[1] for c in claims):
+            continue
+        inside = _tokens(doc, start, end)
+        sentences = {t.sent for t in inside}
+        if not inside or any(t.pos_ == "VERB" and rules().cue(t.lemma_) and not any(s <= t.idx < e for s, e in quotes)
+                             for sent in sentences for t in sent):
+            continue  # it has a reporting verb of its own, with or without a speaker kg knows
+        paragraph = text.rfind("\n", 0, start) + 1
+        before = [i for i, c in enumerate(claims) if paragraph <= c.span[0] and c.span[1] <= start]
+        if not before:
+            continue
+        i = max(before, key=lambda i: claims[i].span[1])
+        claim = claims[i]
+        claims[i] = replace(claim, text=f"{claim.text} {text[start:end].strip()}", span=(claim.span[0], end),
+                            quote_type="direct" if claim.quote_type == "direct" else "mixed",
+                            keywords=tuple(sorted(set(claim.keywords) | set(_keywords(inside)))))
     return claims

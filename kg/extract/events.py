@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from kg.dayorder import DayOrder
 from kg.extract.dates import read_date
 from kg.extract.entities import MentionIndex, noun_phrase
-from kg.extract.lexicon import CLAIM_NOUNS, OFFICE_NOUNS, PERSON_NOUNS
+from kg.extract.lexicon import OFFICE_NOUNS, PERSON_NOUNS
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
 from kg.model import LOCATION_KINDS, ClaimType, Evidence, EventMention, Mention, Modality
@@ -128,7 +128,7 @@ def _targets(verb: Token, index: MentionIndex, pattern: Pattern | None = None) -
         if child.dep_ in ("dobj", "dative", "attr"):
             # "rejected Russia's proposal", "banned Russian oil imports", "condemned the Russian strike"
             found = index.actors(child) or _owner(child, index)
-            if not found and child.lemma_.lower() in CLAIM_NOUNS and any(c.lower_ in ("the", "this", "that", "these", "those") for c in child.children):
+            if not found and rules().names_statement(child.lemma_) and any(c.lower_ in ("the", "this", "that", "these", "those") for c in child.children):
                 speaker = index.recent_speaker(child)  # "Rwanda rejected the accusation": whoever just made it
                 found = [speaker] if speaker is not None else []
             if found:
@@ -251,7 +251,7 @@ def modality(token: Token) -> Modality:
         return own
     below = verb
     for ancestor in verb.ancestors:
-        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in CLAIM_NOUNS and below.dep_ in ("acl", "ccomp", "relcl") \
+        if ancestor.pos_ == "NOUN" and rules().names_statement(ancestor.lemma_) and below.dep_ in ("acl", "ccomp", "relcl") \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
             # "Moscow's claims that the West forced Russia to attack"; "rejected claims that ..." denies them
             denier = ancestor.head if ancestor.dep_ in ("dobj", "pobj") and ancestor.head.pos_ == "VERB" else None
@@ -308,7 +308,7 @@ def _verb_event(token: Token, index: MentionIndex) -> tuple[Pattern, str, list[M
         place = _place(token, index, [])
         hosts = _agent(token, index)
         return pattern, event_type, index.actors(subject), hosts or ([_as_country(place)] if place is not None else []), True
-    if EVENT_TYPES[event_type].plover == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children):
+    if EVENT_TYPES[event_type].plover == "AID" and any(c.dep_ == "dobj" and rules().names_statement(c.lemma_) for c in token.children):
         event_type = "support"  # "supported the Kremlin's assertions" endorses, it does not supply
     if passive:
         # "These proposals were rejected by Ukraine": the rejected thing's owner is the target

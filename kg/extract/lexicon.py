@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from kg.tables import title_words
 
-#: phrases in a claim's content that make it a denial of the positive statement
-DENIAL_PHRASES = ("not consistent with reality", "groundless", "baseless", "untrue", "not true", "false",
-                  "fabricat", "no basis", "nothing to do with", "disinformation", "inaccurate", "incorrect",
-                  "misleading", "null and void", "legally void", "unfounded")
 #: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
 ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
                    "fund", "finance", "transfer", "export", "participate", "involve", "plan", "intend", "weigh",
                    "interfere", "attack", "target", "spy", "violate", "breach", "use", "possess", "develop", "be",
                    "fight", "deploy", "operate", "station", "kill"}
-#: nouns that name a statement ("rejected the claims", "Moscow's assertions that ...")
-CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "report", "statement", "suggestion", "charge",
-               "notion", "idea", "criticism", "argument", "narrative", "view", "position", "speculation", "rumor",
-               "rumour", "insinuation", "remark", "comment"}
 #: subjects that stand for whoever made them ("a report by U.S. intelligence", "data from Chinese customs")
 REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "survey", "study", "analysis", "estimate",
                 "record", "records", "document", "assessment", "statement", "readout", "source", "sources"}
 #: speakers a text keeps anonymous: a source of a nationality is no country speaking ("a Russian source said")
 ANONYMOUS_NOUNS = {"source", "insider"}
-#: nouns that name a denial ("Beijing's denials of providing military aid")
-DENIAL_NOUNS = {"denial", "rejection", "refutation", "dismissal"}
 
 # --- who a noun phrase stands for (used by kg.extract.entities.MentionIndex) ---------------------
 #: nouns that act for the entity modifying them ("Chinese officials", "sources close to the Russian government")

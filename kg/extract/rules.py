@@ -15,7 +15,7 @@ from kg.model import CLAIM_TYPES, MODALITIES, STANCES, ClaimType, EventKey, Moda
 from kg.tables import read_table
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["Pattern", "Group", "Cue", "ModalityCue", "rules", "NOT_AN_EVENT"]
+__all__ = ["Pattern", "Group", "Cue", "NominalCue", "ModalityCue", "rules", "NOT_AN_EVENT"]
 
 #: the type of a pattern that says a trigger is no event in this use ("fight the election")
 NOT_AN_EVENT = "-"
@@ -73,6 +73,19 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class NominalCue:
+    """A noun that names what its owner said, believes or intends ("Moscow's claim that ..."), from
+    claims/nouns.tsv."""
+
+    noun: str
+    kind: ClaimType  #: ``kg:claimType``
+    stance: Stance
+    content: frozenset[str]  #: how the content hangs off the noun: "that" (a that-clause), "of" (an of-phrase)
+    example: str = ""
+    expect: str = ""
+
+
+@dataclass(frozen=True)
 class ModalityCue:
     cue: str
     relation: str  #: aux, neg, mark, governor or report
@@ -114,6 +127,12 @@ class Rules:
                                      _one_of(STANCES, r["stance"], "claims/cues.tsv"), r["requires"], r["example"], r["expect"])
                                  for r in read_table("claims", "cues.tsv")]
         self._attribution = {c.lemma: c for c in self.attribution_cues}
+        self.nominal_cues = [NominalCue(r["noun"], _one_of(CLAIM_TYPES, r["class"], "claims/nouns.tsv"),
+                                        _one_of(STANCES, r["stance"], "claims/nouns.tsv"), frozenset(r["content"].split("|")),
+                                        r["example"], r["expect"]) for r in read_table("claims", "nouns.tsv")]
+        self._nominal = {c.noun: c for c in self.nominal_cues}
+        self.support_verbs = frozenset(r["verb"] for r in read_table("claims", "support.tsv"))
+        self.denial_phrases = tuple(r["phrase"] for r in read_table("claims", "denials.tsv"))
 
     def _curated(self, row: dict[str, str]) -> list[Pattern]:
         conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")  # type: ignore[misc]
@@ -163,6 +182,15 @@ class Rules:
         """The attribution cue a verb lemma is, if any."""
         return self._attribution.get(lemma.lower())
 
+    def nominal_cue(self, lemma: str) -> NominalCue | None:
+        """The nominal attribution cue a noun lemma is, if any."""
+        return self._nominal.get(lemma.lower())
+
+    def names_statement(self, lemma: str) -> bool:
+        """The noun names a statement: rejecting it ("rejected the claims") is a denial."""
+        cue = self._nominal.get(lemma.lower())
+        return cue is not None and cue.kind == "statement" and cue.stance == "Assert"
+
     def group(self, token_lemma: str, token_lower: str) -> Group | None:
         return self.groups.get(token_lower) or self.groups.get(token_lemma)
 
@@ -194,6 +222,10 @@ def rules_markdown() -> str:
     for c in table.attribution_cues:
         by_class.setdefault((c.kind, c.stance, c.requires), []).append(c.lemma)
     out += [f"| {k} | {s} | {r} | {' '.join(v)} |" for (k, s, r), v in sorted(by_class.items())]
+    out += ["", "## Nominal attribution cues", "", "| noun | class | stance | content | example |", "|---|---|---|---|---|"]
+    out += [f"| {c.noun} | {c.kind} | {c.stance} | {' '.join(sorted(c.content))} | {c.example} |" for c in table.nominal_cues]
+    out += ["", f"Support verbs (their subject owns the nominal cue they take): {' '.join(sorted(table.support_verbs))}."]
+    out += ["", f"Denial phrases (they make a claim a denial): {'; '.join(table.denial_phrases)}."]
     groups = sorted({(g.plural, g.sector) for g in table.groups.values()})
     out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups), ""]
     return "\n".join(out)
