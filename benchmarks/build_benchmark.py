@@ -1,24 +1,27 @@
-"""How fast `kg build` is next to spaCy itself, how it grows with the corpus, and what an incremental build saves.
+"""How fast `kg build` is next to spaCy itself on the same texts, and how it grows with the corpus.
 
-Writes a deterministic synthetic news corpus (:mod:`kg.synthetic`, nothing is
-downloaded), then prints in one run:
+Every figure comes from a fresh process that loads the model, as `kg build`
+does, and all of them from one run (the machine may be shared: compare the
+ratios, not the seconds of two runs).  On a folder of real articles
+(``--corpus DIR``) or on the deterministic synthetic corpus
+(benchmarks/synthetic.py, nothing is downloaded), it prints:
 
-* raw spaCy ``nlp.pipe`` throughput on the same cleaned texts, with the same
-  pipeline (:func:`kg.nlp.build_nlp`), batch size and ``n_process`` as the build;
-* the full build's throughput (ingest to viewer, all files written), the ratio
-  of the two, time per stage, peak memory and output sizes;
-* an incremental build: ``--add`` more articles on top of the built corpus,
-  rebuilt with the extraction cache, against the full time, and whether its
-  output is byte-identical to a clean build of the grown corpus.
+* raw spaCy ``nlp.pipe`` over the cleaned texts the build parses, with the same
+  pipeline (:func:`kg.nlp.build_nlp`) and batch size, on one process and on
+  every core (spaCy's own ``n_process``);
+* `kg build` with its defaults (ingest to viewer, all files written, no cache),
+  its throughput against both raw runs (targets: 0.8x the best, 1.3x one
+  process), time per stage, graph and output sizes;
+* the peak memory of each, summed over the process tree (workers included);
+* a scaling table: `kg build` on 100, 1,000, ... synthetic articles, up to
+  ``--scale-to`` (10000 for the full table; 0 skips it);
+* with ``--add N`` (synthetic corpus only): N more articles rebuilt with the
+  extraction cache, checked byte for byte against a clean build.
 
-``--scaling 100,1000,10000`` instead builds each size in a fresh process and
-prints how time and memory grow.
-
-    python benchmarks/build_benchmark.py                      # 1,000 articles
-    python benchmarks/build_benchmark.py --articles 20 --add 2  # smoke run
-    python benchmarks/build_benchmark.py --scaling 100,1000,10000
-    python benchmarks/build_benchmark.py --n-process 2          # both sides on 2 cores
-    python benchmarks/build_benchmark.py --workers 2            # the build on a local Dask cluster
+    python benchmarks/build_benchmark.py --corpus ~/news           # real articles
+    python benchmarks/build_benchmark.py                           # 300 synthetic articles, scaling to 1,000
+    python benchmarks/build_benchmark.py --scale-to 10000          # the full scaling table
+    python benchmarks/build_benchmark.py --articles 12 --scale-to 12 --add 2   # smoke run
 """
 from __future__ import annotations
 
@@ -27,157 +30,220 @@ import json
 import os
 import platform
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import replace
 from pathlib import Path
+
+import psutil
 
 from kg.config import Settings
 from kg.ingest import read_articles
 from kg.model import Article
-from kg.pipeline import build
-from kg.synthetic import write_corpus
+from kg.pipeline.runners import process_count
+from synthetic import write_corpus
 
 STAGES = ("load_model", "ingest", "nlp", "extract", "resolve", "export", "viewer")
-RDF_FILES = ("graph.ttl", "graph.jsonld")
+#: the synthetic sizes of the scaling table, cut at ``--scale-to``
+SCALING_SIZES = (100, 1_000, 10_000, 20_000)
+TARGET_BEST, TARGET_ONE = 0.8, 1.3
 
+#: the raw run: load the pipeline, then nothing but ``nlp.pipe`` over the texts (argv: texts.json, n_process, batch_size)
+_RAW = """
+import json, sys
+from kg.nlp import build_nlp
 
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process and of its finished children (spaCy n_process), MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children: less disturbed than wall time on a busy machine."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+nlp = build_nlp()
+words = 0
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[2])):
+    words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+print(json.dumps({"words": words}))
+"""
 
 
 def machine() -> str:
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    return (f"{platform.processor() or platform.machine()}, {process_count(Settings())} usable cores of {os.cpu_count()}, "
+            f"Python {platform.python_version()}, {platform.system()}")
 
 
-def raw_spacy(corpus: Path, settings: Settings) -> dict:
-    """Words per second of bare ``nlp.pipe`` over the texts the build parses, counted as the build counts them."""
-    from kg.nlp import build_nlp
+def children_cpu_seconds() -> float:
+    """CPU time of this process's finished children and their own waited-for children (workers included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
+
+def run_measured(cmd: list[str]) -> dict:
+    """Run ``cmd`` in a fresh process: its wall and CPU time, stdout and the peak RSS of its process tree (MiB).
+
+    CPU time over wall time is the number of cores the run had: on a shared
+    machine it shows when other work, not kg, set the pace.
+    """
+    peak = 0
+    start, cpu = time.perf_counter(), children_cpu_seconds()
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        parent = psutil.Process(child.pid)
+        while not done.is_set():
+            total = 0
+            try:
+                for process in [parent, *parent.children(recursive=True)]:
+                    total += process.memory_info().rss
+            except psutil.Error:  # a worker ended between listing and reading it
+                pass
+            peak = max(peak, total)
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = child.communicate()
+    seconds, cpu = time.perf_counter() - start, children_cpu_seconds() - cpu
+    done.set()
+    sampler.join()
+    if child.returncode not in (0, 3):  # 3: built, some inputs skipped
+        raise RuntimeError(f"{' '.join(cmd[:4])} ... failed ({child.returncode}):\n{stderr[-2000:]}")
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak / 2**20, "stdout": stdout}
+
+
+def raw_spacy(texts_file: Path, n_process: int, batch_size: int) -> dict:
+    run = run_measured([sys.executable, "-c", _RAW, str(texts_file), str(n_process), str(batch_size)])
+    words = json.loads(run.pop("stdout").strip().splitlines()[-1])["words"]
+    return run | {"words": words, "n_process": n_process}
+
+
+def kg_build(corpus: Path, out: Path, *, cache: bool = False) -> dict:
+    """`kg build` with its defaults in a fresh process; its figures and report.json's."""
+    run = run_measured([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "-q",
+                        "--cache" if cache else "--no-cache"])
+    run.pop("stdout")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    sizes = {name: (out / name).stat().st_size for name in sorted(set(report["outputs"].values())) if (out / name).is_file()}
+    return run | {key: report[key] for key in ("articles", "words", "entities", "events", "claims", "quantities",
+                                              "triples", "cache_hits")} | {
+        "stages": {s: report["seconds"].get(s, 0.0) for s in STAGES}, "sizes": sizes}
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name != "report.json"}
+
+
+def compare(corpus: Path, work: Path) -> dict:
+    """Raw spaCy on one process and on every core, and `kg build`, on the texts of ``corpus``."""
+    settings = Settings()
     texts = [a.text for a in read_articles([corpus], near_duplicate=settings.near_duplicate) if isinstance(a, Article)]
-    nlp = build_nlp(settings.model)
-    start, cpu = time.perf_counter(), cpu_seconds()
-    words = 0
-    for doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process):
-        words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    return {"articles": len(texts), "words": words, "seconds": seconds, "words_per_second": words / seconds,
-            "cpu_seconds": cpu, "words_per_cpu_second": words / cpu}
-
-
-def timed_build(corpus: Path, out: Path, settings: Settings) -> dict:
-    start, cpu = time.perf_counter(), cpu_seconds()
-    _, report = build([corpus], out, settings)  # the default formats of `kg build`
-    wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    sizes = {name: (out / name).stat().st_size for name in sorted(set(report.outputs.values())) if (out / name).is_file()}
-    return {"articles": report.articles, "words": report.words, "seconds": wall, "words_per_second": report.words / wall,
-            "cpu_seconds": cpu, "words_per_cpu_second": report.words / cpu,
-            "stages": {s: report.seconds.get(s, 0.0) for s in STAGES}, "cache_hits": report.cache_hits,
-            "entities": report.entities, "events": report.events, "claims": report.claims,
-            "quantities": report.quantities, "triples": report.triples, "sizes": sizes}
-
-
-def same_outputs(a: Path, b: Path) -> bool:
-    return all((a / name).read_bytes() == (b / name).read_bytes() for name in RDF_FILES)
-
-
-def run(n: int, settings: Settings, work: Path, *, add: int, raw: bool, seed: int) -> dict:
-    """One benchmark run on ``n`` articles; the dict holds every figure printed."""
-    corpus, out = work / "corpus", work / "out"
-    for folder in (corpus, out, work / "clean"):
-        shutil.rmtree(folder, ignore_errors=True)
-    write_corpus(corpus, n, seed=seed)
-    result: dict = {"machine": machine(), "load_average": os.getloadavg()[0], "settings": {"batch_size": settings.batch_size, "n_process": settings.n_process,
-                                                       "workers": settings.workers, "scheduler": settings.scheduler}}
-    result["build"] = timed_build(corpus, out, settings)
-    result["peak_rss_mib"] = peak_rss_mib()
-    if raw:
-        result["raw"] = raw_spacy(corpus, settings)
-        result["ratio"] = result["build"]["words_per_second"] / result["raw"]["words_per_second"]
-        result["cpu_ratio"] = result["build"]["words_per_cpu_second"] / result["raw"]["words_per_cpu_second"]
-    if add:
-        write_corpus(corpus, n + add, seed=seed)  # the first n files come out byte-identical
-        result["incremental"] = timed_build(corpus, out, settings)
-        result["clean"] = timed_build(corpus, work / "clean", replace(settings, cache=False))
-        result["identical"] = same_outputs(out, work / "clean")
+    texts_file = work / "texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    cores = process_count(settings)
+    result = {"machine": machine(), "load_average": os.getloadavg()[0], "corpus": str(corpus), "cores": cores,
+              "batch_size": settings.batch_size}
+    result["raw"] = [raw_spacy(texts_file, 1, settings.batch_size)]
+    if cores > 1:
+        result["raw"].append(raw_spacy(texts_file, cores, settings.batch_size))
+    result["build"] = kg_build(corpus, work / "out")
+    best = min(result["raw"], key=lambda r: r["seconds"])
+    result["ratio_best"] = best["seconds"] / result["build"]["seconds"]
+    result["ratio_one"] = result["raw"][0]["seconds"] / result["build"]["seconds"]
+    result["best_raw_processes"] = best["n_process"]
     return result
 
 
-def print_run(r: dict) -> None:
-    b = r["build"]
-    print(f"machine: {r['machine']}; batch_size={r['settings']['batch_size']} n_process={r['settings']['n_process']}"
-          f" workers={r['settings']['workers'] or '-'}")
-    print(f"corpus: {b['articles']} articles, {b['words']:,} words")
-    if "raw" in r:
-        print(f"raw spaCy nlp.pipe: {r['raw']['seconds']:8.1f} s  {r['raw']['words_per_second']:8,.0f} words/s"
-              f"   (CPU {r['raw']['cpu_seconds']:.1f} s, {r['raw']['words_per_cpu_second']:,.0f} words/CPU-s)")
-    print(f"full kg build:      {b['seconds']:8.1f} s  {b['words_per_second']:8,.0f} words/s"
-          f"   (CPU {b['cpu_seconds']:.1f} s, {b['words_per_cpu_second']:,.0f} words/CPU-s)")
-    if "ratio" in r:
-        print(f"ratio build/raw: {r['ratio']:.2f}x (target 0.80x); by CPU time {r['cpu_ratio']:.2f}x;"
-              f" load average at start {r['load_average']:.1f}")
-    print("time per stage: " + ", ".join(f"{s} {v:.1f} s" for s, v in b["stages"].items()))
-    print(f"peak memory: {r['peak_rss_mib']:,.0f} MiB")
-    print(f"graph: {b['entities']} entities, {b['events']} events, {b['claims']} claims, {b['quantities']} quantities, {b['triples']:,} triples")
-    print("output sizes: " + ", ".join(f"{name} {size / 2**20:.1f} MiB" for name, size in b["sizes"].items()))
-    if "incremental" in r:
-        inc, clean = r["incremental"], r["clean"]
-        added = inc["articles"] - b["articles"]
-        print(f"incremental: +{added} articles rebuilt in {inc['seconds']:.1f} s ({inc['cache_hits']} from cache, "
-              f"nlp {inc['stages']['nlp']:.1f} s) vs full build {clean['seconds']:.1f} s "
-              f"({inc['seconds'] / clean['seconds']:.2f}x); output identical to a clean build: {'yes' if r['identical'] else 'NO'}")
+def incremental(corpus: Path, work: Path, n: int, add: int, seed: int) -> dict:
+    """``add`` synthetic articles on top of a cached build of ``n``, against a clean build of the grown corpus."""
+    out = work / "incremental"
+    kg_build(corpus, out, cache=True)
+    write_corpus(corpus, n + add, seed=seed)  # the first n files come out byte-identical
+    grown = kg_build(corpus, out, cache=True)
+    clean = kg_build(corpus, work / "clean")
+    return {"added": add, "seconds": grown["seconds"], "cache_hits": grown["cache_hits"], "nlp": grown["stages"]["nlp"],
+            "clean_seconds": clean["seconds"], "identical": files(out) == files(work / "clean")}
 
 
-def scaling(sizes: list[int], args: argparse.Namespace) -> None:
-    """Each size in a fresh process (so peak memory is its own), then one table."""
-    print(f"machine: {machine()}")
-    print(f"{'articles':>8} {'words':>10} {'total s':>8} {'CPU s':>8} {'s/1k art':>8} {'words/s':>8} {'MiB':>6}  "
-          + " ".join(f"{s:>8}" for s in STAGES[1:]), flush=True)
+def scaling(sizes: list[int], work: Path, seed: int) -> list[dict]:
+    rows = []
     for n in sizes:
-        cmd = [sys.executable, __file__, "--articles", str(n), "--add", "0", "--no-raw", "--json",
-               "--n-process", str(args.n_process), "--workers", str(args.workers), "--seed", str(args.seed)]
-        r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-        b = r["build"]
-        print(f"{n:>8} {b['words']:>10,} {b['seconds']:>8.1f} {b['cpu_seconds']:>8.1f} {b['seconds'] / n * 1000:>8.1f} {b['words_per_second']:>8,.0f} "
-              f"{r['peak_rss_mib']:>6,.0f}  " + " ".join(f"{b['stages'][s]:>8.1f}" for s in STAGES[1:]), flush=True)
+        corpus = work / f"scale-{n}"
+        write_corpus(corpus, n, seed=seed)
+        rows.append({"n": n, **kg_build(corpus, work / f"scale-{n}-out")})
+    return rows
+
+
+def print_comparison(r: dict) -> None:
+    b = r["build"]
+    print(f"machine: {r['machine']}; batch_size={r['batch_size']}; load average at start {r['load_average']:.1f}")
+    print(f"corpus: {r['corpus']}: {b['articles']} articles, {b['words']:,} words")
+    print(f"{'(fresh process each, model load included)':44} {'wall s':>8} {'words/s':>9} {'peak MiB':>9} {'CPU s':>8} {'cores used':>10}")
+    for raw in r["raw"]:
+        label = f"raw spaCy nlp.pipe, {raw['n_process']} process{'es' if raw['n_process'] > 1 else ''}"
+        print(f"{label:44} {raw['seconds']:8.1f} {raw['words'] / raw['seconds']:9,.0f} {raw['peak_mib']:9,.0f} "
+              f"{raw['cpu_seconds']:8.1f} {raw['cpu_seconds'] / raw['seconds']:10.2f}")
+    label = f"kg build, defaults ({r['cores']} cores)"
+    print(f"{label:44} {b['seconds']:8.1f} {b['words'] / b['seconds']:9,.0f} {b['peak_mib']:9,.0f} "
+          f"{b['cpu_seconds']:8.1f} {b['cpu_seconds'] / b['seconds']:10.2f}")
+    print(f"kg build / best raw ({r['best_raw_processes']} process{'es' if r['best_raw_processes'] > 1 else ''}): {r['ratio_best']:.2f}x (target >= {TARGET_BEST:.2f}x); "
+          f"kg build / raw 1 process: {r['ratio_one']:.2f}x (target >= {TARGET_ONE:.2f}x)")
+    print("time per stage: " + ", ".join(f"{s} {v:.1f} s" for s, v in b["stages"].items()))
+    print(f"peak memory: {b['peak_mib']:,.0f} MiB (RSS summed over the build's process tree)")
+    print(f"graph: {b['entities']} entities, {b['events']} events, {b['claims']} claims, {b['quantities']} quantities, "
+          f"{b['triples']:,} triples")
+    print("output sizes: " + ", ".join(f"{name} {size / 2**20:.1f} MiB" for name, size in b["sizes"].items()))
+
+
+def print_incremental(inc: dict) -> None:
+    print(f"incremental: +{inc['added']} articles rebuilt in {inc['seconds']:.1f} s ({inc['cache_hits']} from cache, "
+          f"nlp {inc['nlp']:.1f} s) vs full build {inc['clean_seconds']:.1f} s ({inc['seconds'] / inc['clean_seconds']:.2f}x); "
+          f"output identical to a clean build: {'yes' if inc['identical'] else 'NO'}")
+
+
+def print_scaling(rows: list[dict]) -> None:
+    print("scaling: kg build with its defaults on synthetic articles, each size a fresh process")
+    print(f"{'articles':>8} {'words':>10} {'total s':>8} {'CPU s':>8} {'s/1k art':>8} {'words/s':>8} {'peak MiB':>8}  "
+          + " ".join(f"{s:>8}" for s in STAGES[1:]))
+    for row in rows:
+        print(f"{row['n']:>8} {row['words']:>10,} {row['seconds']:>8.1f} {row['cpu_seconds']:>8.1f} {row['seconds'] / row['n'] * 1000:>8.1f} "
+              f"{row['words'] / row['seconds']:>8,.0f} {row['peak_mib']:>8,.0f}  "
+              + " ".join(f"{row['stages'][s]:>8.1f}" for s in STAGES[1:]))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
-    parser.add_argument("--add", type=int, default=10, help="articles added for the incremental build (0: skip it)")
-    parser.add_argument("--scaling", help="comma-separated sizes, e.g. 100,1000,10000: print how time grows")
-    parser.add_argument("--n-process", type=int, default=1, help="spaCy processes, for the raw run and the build")
-    parser.add_argument("--batch-size", type=int, default=Settings.batch_size)
-    parser.add_argument("--workers", type=int, default=0, help="build on a local Dask cluster of N workers")
+    parser.add_argument("--corpus", type=Path, help="a folder (or file) of real articles (default: synthetic articles)")
+    parser.add_argument("--articles", type=int, default=300, help="synthetic corpus size without --corpus (default 300)")
+    parser.add_argument("--scale-to", type=int, default=1000,
+                        help="largest synthetic size of the scaling table: 100, 1000, 10000 up to it (default 1000; 0: no table)")
+    parser.add_argument("--add", type=int, default=0, help="synthetic articles added for an incremental build (default 0: none)")
     parser.add_argument("--seed", type=int, default=0, help="synthetic corpus seed")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
-    parser.add_argument("--no-raw", dest="raw", action="store_false", help="skip the raw spaCy run")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    if args.scaling:
-        scaling([int(s) for s in args.scaling.split(",")], args)
-        return
-    settings = Settings(batch_size=args.batch_size, n_process=args.n_process, workers=args.workers)
+    if args.add and args.corpus:
+        parser.error("--add grows the synthetic corpus; it cannot be used with --corpus")
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         work = args.keep or Path(tmp)
-        result = run(args.articles, settings, work, add=args.add, raw=args.raw, seed=args.seed)
+        work.mkdir(parents=True, exist_ok=True)
+        corpus = args.corpus
+        if corpus is None:
+            corpus = work / "corpus"
+            write_corpus(corpus, args.articles, seed=args.seed)
+        result = compare(corpus, work)
+        if not args.json:
+            print_comparison(result)
+        if args.add:
+            result["incremental"] = incremental(corpus, work, args.articles, args.add, args.seed)
+            if not args.json:
+                print_incremental(result["incremental"])
+        if args.scale_to:
+            sizes = [n for n in SCALING_SIZES if n < args.scale_to] + [args.scale_to]
+            sys.stdout.flush()
+            result["scaling"] = scaling(sizes, work, args.seed)
+            if not args.json:
+                print_scaling(result["scaling"])
     if args.json:
         print(json.dumps(result, indent=1))
-    else:
-        print_run(result)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Peak memory of a build as the corpus grows: does it stay bounded?
 
-For each corpus size, writes that many synthetic articles (kg.synthetic) as
+For each corpus size, writes that many synthetic articles (benchmarks/synthetic.py) as
 text files, builds them in a fresh Python process (so one build's memory
 cannot hide another's), and prints the child's peak resident set size, the
 time, and what the graph holds.  Articles stream through spaCy and only the
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 #: run in the child: build, then report peak RSS (KiB on Linux) and the graph's size
 _CHILD = """

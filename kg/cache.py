@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kg.config import EXTRACTION_SOURCES, Settings
 from kg.errors import CacheFormatError
-from kg.export._atomic import write_bytes
+from kg.atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 

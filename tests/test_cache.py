@@ -19,7 +19,7 @@ from kg.cache import ExtractionCache, decode_entry, encode_entry, from_data, to_
 from kg.config import Settings
 from kg.model import ArticleExtraction, Skipped
 from kg.pipeline import BuildReport, build, extract_corpus
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 EXPORTS = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 

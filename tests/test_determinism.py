@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 from tests.conftest import SEEDS
 EXPORTS = ["graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.graphml", "graph.json", "graph.html"]

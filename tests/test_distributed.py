@@ -15,7 +15,7 @@ from tests.conftest import SEEDS
 distributed = pytest.importorskip("distributed")
 
 from kg.config import Settings  # noqa: E402
-from kg.distributed import partitions  # noqa: E402
+from kg.pipeline.dask import partitions  # noqa: E402
 from kg.pipeline import build  # noqa: E402
 
 

@@ -34,10 +34,10 @@ def test_generated_corpora_build_to_valid_rdf_without_losing_an_article(corpus):
 
 def test_the_checks_catch_a_lost_article(tmp_path, monkeypatch):
     """The fuzzer's own check must fail when ingest silently drops a file."""
-    import kg.pipeline
+    import kg.pipeline.runners
 
-    real = kg.pipeline.read_articles
-    monkeypatch.setattr(kg.pipeline, "read_articles",
+    real = kg.pipeline.runners.read_articles
+    monkeypatch.setattr(kg.pipeline.runners, "read_articles",
                         lambda *a, **k: (x for x in real(*a, **k) if not getattr(x, "source_path", "").startswith("f1")))
     corpus = {"f0.txt": b"Putin Meets Xi\n\nPutin met Xi in Moscow.\n", "f1.txt": b"Talks\n\nMacron visited Beijing.\n"}
     with pytest.raises(AssertionError, match="f1.txt: neither built nor skipped"):

@@ -7,7 +7,7 @@ import pytest
 import kg.extract
 from kg.config import Settings
 from kg.pipeline import build
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json")
 

@@ -6,9 +6,9 @@ import pytest
 
 import kg.extract
 from kg.config import Settings
-from kg.export import _atomic
+from kg import atomic
 from kg.pipeline import build
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 EXPORTS = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 FORMATS = ("turtle", "nt", "jsonld")
@@ -63,7 +63,7 @@ def test_a_failure_while_writing_keeps_the_previous_complete_files(corpus, clean
     out = tmp_path / "out"
     build([corpus], out, Settings(), formats=FORMATS)
     before = {name: (out / name).read_bytes() for name in EXPORTS}
-    real_replace = _atomic.os.replace
+    real_replace = atomic.os.replace
     calls = []
 
     def replace_then_die(src, dst):
@@ -72,7 +72,7 @@ def test_a_failure_while_writing_keeps_the_previous_complete_files(corpus, clean
             raise KeyboardInterrupt
         return real_replace(src, dst)
 
-    monkeypatch.setattr(_atomic.os, "replace", replace_then_die)
+    monkeypatch.setattr(atomic.os, "replace", replace_then_die)
     with pytest.raises(KeyboardInterrupt):
         build([corpus], out, Settings(), formats=FORMATS)
     assert {name: (out / name).read_bytes() for name in EXPORTS} == before

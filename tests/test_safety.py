@@ -19,14 +19,16 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.extract
-import kg.pipeline
+import kg.pipeline.builder
+import kg.pipeline.runners
+import kg.pipeline.stages
+from kg import atomic
 from kg.cli import app
-from kg.errors import EXIT_FAILED, EXIT_OK, OutputError, OutputLocked
 from kg.config import Settings
-from kg.export import _atomic
+from kg.errors import EXIT_FAILED, EXIT_OK, OutputError, OutputLocked
 from kg.lock import LOCK_NAME, BuildLock
 from kg.pipeline import build
-from kg.synthetic import write_corpus
+from synthetic import write_corpus
 
 runner = CliRunner()
 IS_ROOT = os.geteuid() == 0
@@ -88,17 +90,17 @@ def _failing_stream(*_args, **_kwargs):
 
 #: (module, name) of each stage a build goes through, in order, and how to make it fail
 STAGES = {
-    "ingest": (kg.pipeline, "read_articles", _failing_stream),
+    "ingest": (kg.pipeline.runners, "read_articles", _failing_stream),
     "extract": (kg.extract, "extract_article", _raise),
-    "resolve": (kg.pipeline, "resolve", _raise),
-    "rdf": (kg.pipeline, "to_rdf", _raise),
-    "turtle": (kg.pipeline, "write_rdf", _raise),
-    "ontology": (kg.pipeline, "write_ontology", _raise),
-    "graphml": (kg.pipeline, "write_graphml", _raise),
-    "node-link": (kg.pipeline, "write_node_link", _raise),
-    "viewer": (kg.pipeline, "write_html", _raise),
-    "report": (kg.pipeline, "write_text", _raise),
-    "swap": (_atomic, "exchange", _raise),
+    "resolve": (kg.pipeline.stages, "resolve", _raise),
+    "rdf": (kg.pipeline.stages, "to_rdf", _raise),
+    "turtle": (kg.pipeline.stages, "write_rdf", _raise),
+    "ontology": (kg.pipeline.stages, "write_ontology", _raise),
+    "graphml": (kg.pipeline.stages, "write_graphml", _raise),
+    "node-link": (kg.pipeline.stages, "write_node_link", _raise),
+    "viewer": (kg.pipeline.stages, "write_html", _raise),
+    "report": (kg.pipeline.builder, "write_text", _raise),
+    "swap": (atomic, "exchange", _raise),
 }
 
 
@@ -125,7 +127,7 @@ def test_the_export_is_never_a_mix_of_old_and_new_files(corpora, export_a, monke
                 raise KeyboardInterrupt
         return real_replace(src, dst)
 
-    monkeypatch.setattr(_atomic.os, "replace", replace)
+    monkeypatch.setattr(atomic.os, "replace", replace)
     fail_at = 0
     build([corpora[1]], export_a.parent / "dry-run", Settings(cache=False))
     total, renames[:] = len(renames), []
@@ -174,7 +176,7 @@ def test_a_killed_build_leaves_the_export_and_the_next_build_takes_over_its_lock
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while child.poll() is None and time.monotonic() < deadline:
-        if any(_has_files(p) for p in export_a.parent.glob(f".{export_a.name}{_atomic.STAGE_MARK}*")):
+        if any(_has_files(p) for p in export_a.parent.glob(f".{export_a.name}{atomic.STAGE_MARK}*")):
             # the new export is being written
             child.send_signal(signal.SIGKILL)
             break
@@ -214,7 +216,7 @@ def test_a_cache_stranded_by_a_kill_during_the_swap_is_moved_back(corpora, expor
             raise KeyboardInterrupt  # after the swap, before the cache is carried across
         return real_replace(src, dst)
 
-    monkeypatch.setattr(_atomic.os, "replace", die_moving_folders)
+    monkeypatch.setattr(atomic.os, "replace", die_moving_folders)
     with pytest.raises(KeyboardInterrupt):
         build([corpora[0]], export_a, Settings())
     monkeypatch.undo()
@@ -256,7 +258,7 @@ def test_a_second_build_waits_for_the_first(corpora, export_a):
 
 def test_the_lock_holds_across_the_swap(corpora, export_a, monkeypatch):
     """Right after the new folder is swapped in, the lock must still be taken (it moved with the folder)."""
-    real_exchange, tried = _atomic.exchange, []
+    real_exchange, tried = atomic.exchange, []
 
     def exchange_then_try_the_lock(a, b):
         done = real_exchange(a, b)
@@ -265,7 +267,7 @@ def test_the_lock_holds_across_the_swap(corpora, export_a, monkeypatch):
         tried.append(b)
         return done
 
-    monkeypatch.setattr(_atomic, "exchange", exchange_then_try_the_lock)
+    monkeypatch.setattr(atomic, "exchange", exchange_then_try_the_lock)
     build([corpora[1]], export_a, Settings())
     assert tried and leftovers(export_a) == []
 

@@ -1,4 +1,4 @@
-"""Tests for the deterministic synthetic news generator (kg.synthetic)."""
+"""Tests for the deterministic synthetic news generator (benchmarks/synthetic.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.synthetic import SyntheticArticle, generate_article, generate_articles, write_corpus
+from synthetic import SyntheticArticle, generate_article, generate_articles, write_corpus
 
 #: strings that only scraping noise contains (the article body never does)
 NOISE_MARKERS = ("Share on ", "Share via", "Copy link", "Subscribe", "Read more", "READ MORE", "Also read",
@@ -38,6 +38,15 @@ def corpus() -> list[SyntheticArticle]:
     return list(generate_articles(300, seed=0))
 
 
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    import synthetic
+
+    results = doctest.testmod(synthetic)
+    assert results.attempted > 0 and results.failed == 0
+
+
 def test_same_input_gives_same_articles():
     assert list(generate_articles(25, seed=3)) == list(generate_articles(25, seed=3))
 
@@ -52,12 +61,12 @@ def test_same_bytes_on_disk(tmp_path):
 
 def test_independent_of_hash_seed():
     """No set or dict ordering leaks into the output: other processes, other PYTHONHASHSEED."""
-    code = ("from kg.synthetic import generate_articles; import hashlib\n"
+    code = ("from synthetic import generate_articles; import hashlib\n"
             "print(hashlib.sha256(''.join(a.id + a.title + a.text + a.url + str(a.date) "
             "for a in generate_articles(20, seed=9)).encode()).hexdigest())")
     digests = set()
     for hash_seed in ("0", "12345"):
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(REPO)}
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(REPO / "benchmarks")}
         out = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True, check=True)
         digests.add(out.stdout.strip())
     expected = hashlib.sha256("".join(a.id + a.title + a.text + a.url + str(a.date)
@@ -140,7 +149,7 @@ def test_sentence_shapes_present(corpus):
 
 
 def test_pools_are_large():
-    import kg.synthetic as synth  # private tables, checked so the corpus stays varied
+    import synthetic as synth  # private tables, checked so the corpus stays varied
 
     assert len({row[0] for row in synth._PEOPLE_ROWS if row[4] in synth._COUNTRIES}) >= 60
     assert len(synth._COUNTRY_ROWS) >= 50
@@ -150,7 +159,7 @@ def test_pools_are_large():
 
 def test_country_keys_are_iso_codes():
     pycountry = pytest.importorskip("pycountry")
-    import kg.synthetic as synth
+    import synthetic as synth
 
     for row in synth._COUNTRY_ROWS:
         assert pycountry.countries.get(alpha_2=row[0]) is not None, row[0]

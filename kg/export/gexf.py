@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export._atomic import write_text
+from kg.atomic import write_text
 from kg.export.nx import flat_attributes
 from kg.model import KnowledgeGraph
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kg.export._atomic import atomic_open, write_text
+from kg.atomic import atomic_open, write_text
 from kg.export.tables import fact_tables
 from kg.model import KnowledgeGraph
 

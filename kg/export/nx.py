@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export._atomic import write_text, write_with
+from kg.atomic import write_text, write_with
 
 __all__ = ["flat_attributes", "write_graphml", "write_node_link"]
 

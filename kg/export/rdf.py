@@ -20,7 +20,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.errors import ExportError
-from kg.export._atomic import write_bytes
+from kg.atomic import write_bytes
 from kg.model import MODALITIES, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 

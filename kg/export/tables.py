@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kg.atomic import atomic_open, write_with
 from kg.errors import ExportError, MissingDependency
-from kg.export._atomic import atomic_open, write_with
 from kg.model import Article, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, Instances
 

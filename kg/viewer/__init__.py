@@ -26,7 +26,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from kg.export._atomic import write_text
+from kg.atomic import write_text
 from kg.model import KnowledgeGraph
 from kg.viewer.data import page_records
 from kg.viewer.views import layouts
