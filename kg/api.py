@@ -100,10 +100,9 @@ class GraphResult:
 
     def html(self) -> str:
         """The viewer page as a string."""
-        from kg.viewer import render_html, summarise
+        from kg.viewer import render_html
 
-        shown, note = summarise(self.networkx, self.settings.viewer_max_nodes)
-        return render_html(shown, title=f"kg: {len(self.kg.articles)} articles", note=note, articles=self.kg.articles)
+        return render_html(self.kg, title=f"kg: {len(self.kg.articles)} articles")
 
     def show(self, height: int = 650):
         """Display the viewer inline in Jupyter (a sandboxed iframe; works offline)."""

@@ -23,21 +23,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from kg.config import EXTRACTION_SOURCES
+from kg.config import EXTRACTION_SOURCES, Settings
+from kg.errors import CacheFormatError
 from kg.atomic import write_bytes
 from kg.model import Article, ArticleExtraction
 from kg.vocab import stable_hash
 
-__all__ = ["ExtractionCache", "CacheFormatError", "to_data", "from_data", "FORMAT", "FORMAT_VERSION"]
+__all__ = ["ExtractionCache", "to_data", "from_data", "FORMAT", "FORMAT_VERSION"]
 
 FORMAT = "kg-extraction-cache"
 #: bump when the entry layout (not the model) changes; model changes already change every key
 FORMAT_VERSION = 1
 SUFFIX = ".json"
-
-
-class CacheFormatError(ValueError):
-    """A cache entry that is not a record of the expected shape."""
 
 
 @lru_cache(maxsize=1)
@@ -176,16 +173,16 @@ class ExtractionCache:
     if an entry cannot be written, e.g. on a full disk: the build goes on.
     """
 
-    def __init__(self, folder: Path | None, model: str):
-        self.folder, self.model = (Path(folder) if folder else None), model
+    def __init__(self, folder: Path | None, settings: Settings):
+        self.folder, self.settings_key = (Path(folder) if folder else None), settings.cache_key()
         self.hits = self.misses = 0
         self.rejected: list[dict[str, str]] = []
         self.write_error: str | None = None
 
     def key(self, article: Article) -> str:
-        """Hash of the extractor, the model and every field of the article (its text by ``content_hash``)."""
+        """Hash of the extractor, the settings (model included) and every field of the article (its text by ``content_hash``)."""
         metadata = [(f.name, getattr(article, f.name)) for f in dataclasses.fields(article) if f.name != "text"]
-        return stable_hash(extractor_fingerprint(), self.model, article.content_hash or article.text, metadata, length=32)
+        return stable_hash(extractor_fingerprint(), self.settings_key, article.content_hash or article.text, metadata, length=32)
 
     def path(self, article: Article) -> Path:
         return self.folder / f"{self.key(article)}{SUFFIX}"

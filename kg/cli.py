@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import logging
 import shutil
@@ -16,7 +17,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg.config import DEFAULT_OUT, Settings
+from kg.config import CONFIG_FILE, DEFAULT_OUT, Settings, load_settings
+from kg.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_SKIPPED, KgError, InputError, MissingDependency
 
 app = typer.Typer(
     help="Build a knowledge graph of actors, events, claims and quantities from news articles.\n\n"
@@ -25,10 +27,6 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
 console = Console(stderr=True)
-
-#: exit codes, documented in the README
-EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
-
 
 def _version(value: bool) -> None:
     if value:
@@ -39,8 +37,44 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")) -> None:
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", envvar="KG_DEBUG", help="Show the traceback of an internal error."),
+) -> None:
     """Build a knowledge graph of actors, events, claims and quantities from news articles."""
+    global _debug
+    _debug = debug
+
+
+#: ``kg --debug``: an internal error shows its traceback (set for each run by the callback above)
+_debug = False
+
+
+def _command(*args, **kwargs):
+    """``app.command`` for a command whose errors are reported, not raised.
+
+    A :class:`kg.errors.KgError` is the user's to fix: one line and its exit
+    code.  Anything else is a bug in kg: a one-line pointer and exit code 70,
+    the traceback with ``kg --debug`` (or KG_DEBUG=1).
+    """
+    def register(command):
+        @functools.wraps(command)
+        def run(*call_args, **call_kwargs):
+            try:
+                return command(*call_args, **call_kwargs)
+            except (typer.Exit, typer.Abort, typer.TyperException):  # typer's own: a usage error, an exit code
+                raise
+            except KgError as exc:
+                console.print(f"[red]error:[/red] {escape(exc.one_line())}", soft_wrap=True)
+                raise typer.Exit(exc.exit_code) from None
+            except Exception as exc:
+                if _debug:
+                    raise
+                console.print(f"[red]internal error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} "
+                              "(a bug in kg: `kg --debug ...` or KG_DEBUG=1 shows the traceback)", soft_wrap=True)
+                raise typer.Exit(EXIT_INTERNAL) from None
+        return app.command(*args, **kwargs)(run)
+    return register
 
 
 def _date(value: Optional[str], option: str) -> Optional[dt.date]:
@@ -50,6 +84,10 @@ def _date(value: Optional[str], option: str) -> Optional[dt.date]:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from None
+
+
+_CONFIG_OPTION = typer.Option(None, "--config", exists=True, dir_okay=False,
+                              help=f"Settings file (TOML) to use instead of ./{CONFIG_FILE}.")
 
 
 class _StageToBar(logging.Handler):
@@ -82,25 +120,29 @@ def _summary(report, out: Path, width: int) -> list[str]:
     return lines + [line]
 
 
-@app.command()
+@_command()
 def build(
     paths: list[Path] = typer.Argument(None, help="Files or folders of articles (.txt, .jsonl/.json, .html). Default: the bundled sample articles."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
     formats: list[str] = typer.Option(["turtle", "jsonld"], "--format", "-f", help="Formats to write (repeat the option): RDF turtle, nt, jsonld, trig; csv or parquet fact tables (tables/); neo4j import files (neo4j/); gexf for Gephi (graph.gexf)."),
     since: Optional[str] = typer.Option(None, help="Keep only facts from this date on (YYYY-MM-DD): events by their date, claims, figures and undated events by their articles' publication date."),
     until: Optional[str] = typer.Option(None, help="Keep only facts up to this date (YYYY-MM-DD), as --since."),
-    base_iri: str = typer.Option(Settings.base_iri, help="Base IRI for instance IRIs."),
-    batch_size: int = typer.Option(Settings.batch_size, help="Texts per spaCy batch."),
-    n_process: int = typer.Option(Settings.n_process, help="Processes that parse and extract (default 0: one per core kg may run on; 1: all in this process)."),
-    workers: int = typer.Option(0, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
-    scheduler: str = typer.Option("", help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
-    cache: bool = typer.Option(True, help="Reuse per-article results cached in OUT/.cache."),
+    model: Optional[str] = typer.Option(None, help=f"The spaCy model package that parses the articles (installed, never downloaded). Default: {Settings.model}."),
+    base_iri: Optional[str] = typer.Option(None, help=f"Base IRI for instance IRIs. Default: {Settings.base_iri}."),
+    batch_size: Optional[int] = typer.Option(None, help=f"Texts per spaCy batch. Default: {Settings.batch_size}."),
+    n_process: Optional[int] = typer.Option(None, help="Processes that parse and extract (default 0: one per core kg may run on; 1: all in this process)."),
+    workers: Optional[int] = typer.Option(None, help="Run ingest, NLP and extraction on a local Dask cluster of N worker processes (needs kg[dask])."),
+    scheduler: Optional[str] = typer.Option(None, help="Run them on the running Dask cluster at this address, e.g. tcp://host:8786 (needs kg[dask])."),
+    cache: Optional[bool] = typer.Option(None, "--cache/--no-cache", help="Reuse per-article results cached in OUT/.cache (default: yes)."),
+    config: Optional[Path] = _CONFIG_OPTION,
     wait: float = typer.Option(0, help="Seconds to wait for another build writing into OUT (default: refuse at once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Build the graph and write graph.ttl, graph.jsonld, graph.graphml, graph.json, graph.html and report.json.
 
-    Exit code 0: everything built; 3: built, but some inputs were skipped (listed in report.json); 1: nothing built.
+    Settings: defaults < kg.toml (or --config FILE) < KG_* environment variables < these options.
+    Exit code 0: everything built; 3: built, but some inputs were skipped (listed in report.json); 1: nothing built;
+    2: a usage or settings mistake.
     """
     from tqdm import tqdm
 
@@ -119,10 +161,11 @@ def build(
 
         try:
             require_pyarrow()
-        except RuntimeError as exc:
+        except MissingDependency as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
-    settings = Settings(base_iri=base_iri, batch_size=batch_size, n_process=n_process, cache=cache, workers=workers,
-                        scheduler=scheduler, since=_date(since, "--since"), until=_date(until, "--until"))
+    settings = load_settings(config or True, model=model, base_iri=base_iri, batch_size=batch_size, n_process=n_process,
+                             cache=cache, workers=workers, scheduler=scheduler, since=_date(since, "--since"),
+                             until=_date(until, "--until"))
     total = None if quiet else count_articles(paths or [SAMPLES_DIR])
     import signal
 
@@ -134,9 +177,6 @@ def build(
         STAGES.propagate = False
         try:
             _, report = run_build(paths or None, out, settings, formats=formats, progress=bar.update, wait=wait)
-        except Exception as exc:  # noqa: BLE001 - the user gets a readable line, not a traceback
-            console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
-            raise typer.Exit(EXIT_FAILED) from None
         finally:
             STAGES.removeHandler(handler)
     for notice in report.notices:
@@ -160,7 +200,7 @@ class _Output(str, Enum):
     json = "json"
 
 
-@app.command()
+@_command()
 def query(
     sparql: str = typer.Argument(..., help="SPARQL text, a .rq file, or a competency question name (see `kg questions`)."),
     data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to query."),
@@ -173,16 +213,12 @@ def query(
     """
     from kg.query import bind_values, load_store, named_graph_hint, read_query, run_query, with_labels
 
-    try:
-        values = dict(item.split("=", 1) for item in params if "=" in item)
-        if len(values) != len(params):
-            raise ValueError("--param takes NAME=VALUE")
-        text = bind_values(read_query(sparql), values)
-        store = load_store(data)
-        names, rows = run_query(store, text)
-    except (OSError, ValueError, SyntaxError) as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
-        raise typer.Exit(EXIT_FAILED) from None
+    values = dict(item.split("=", 1) for item in params if "=" in item)
+    if len(values) != len(params):
+        raise typer.BadParameter("takes NAME=VALUE", param_hint="--param")
+    text = bind_values(read_query(sparql), values)
+    store = load_store(data)
+    names, rows = run_query(store, text)
     hint = named_graph_hint(store, text)
     if hint:
         console.print(f"[yellow]note:[/yellow] {escape(hint)}", highlight=False, soft_wrap=True)
@@ -200,7 +236,7 @@ def query(
         Console().print(table)
 
 
-@app.command()
+@_command()
 def questions() -> None:
     """List the competency questions shipped with kg (use the name with `kg query`)."""
     from kg.query import competency_questions
@@ -209,7 +245,7 @@ def questions() -> None:
         typer.echo(f"{name}: {text.splitlines()[0].lstrip('# ')}")
 
 
-@app.command()
+@_command()
 def validate(
     file: Path = typer.Argument(..., exists=True, help="An RDF file (.ttl, .nt, .jsonld, .trig) or an export folder."),
     shapes: Optional[Path] = typer.Option(None, exists=True, dir_okay=False, help="SHACL shapes to use instead of kg's own."),
@@ -220,17 +256,13 @@ def validate(
     """
     from kg.validate import validate_file
 
-    try:
-        report = validate_file(file, shapes)
-    except (OSError, ValueError, SyntaxError) as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
-        raise typer.Exit(EXIT_FAILED) from None
+    report = validate_file(file, shapes)
     typer.echo(f"{file}: {report}")
     if not report.conforms:
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
+@_command()
 def serve(
     data: list[Path] = typer.Option([DEFAULT_OUT], "--data", "-d", help="RDF files or export folders to serve."),
     bind: str = typer.Option("127.0.0.1:7878", help="HOST:PORT to listen on (127.0.0.1: this machine only)."),
@@ -248,12 +280,8 @@ def serve(
     from kg.serve import prepare_store, start_server
 
     with tempfile.TemporaryDirectory(prefix="kg-store-") as tmp:
-        try:
-            location = prepare_store(data, store or Path(tmp) / "store")
-            server = start_server(location, bind, timeout_s=timeout, workers=workers)
-        except (OSError, ValueError, SyntaxError) as exc:
-            console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
-            raise typer.Exit(EXIT_FAILED) from None
+        location = prepare_store(data, store or Path(tmp) / "store")
+        server = start_server(location, bind, timeout_s=timeout, workers=workers)
         console.print(f"SPARQL endpoint: http://{bind}/query (Ctrl-C stops it)", highlight=False)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on `kill` too
         try:
@@ -265,12 +293,14 @@ def serve(
             server.wait()
 
 
-@app.command(name="eval")
+@_command(name="eval")
 def evaluate(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold set JSON (format: tests/gold/README.md)."),
     corpus: list[Path] = typer.Argument(..., help="The articles the gold set annotates."),
     details: bool = typer.Option(False, help="Also list every false positive and false negative."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    model: Optional[str] = typer.Option(None, help=f"The spaCy model package. Default: {Settings.model}."),
+    config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Score extraction against a hand-written gold set: precision, recall and F1 per part.
 
@@ -279,8 +309,12 @@ def evaluate(
     from kg.eval import evaluate as run_eval, format_scores, load_gold
     from kg.pipeline import build as run_build
 
-    kg, _ = run_build(corpus, None, Settings(cache=False))
-    scores = run_eval(load_gold(gold), kg)
+    gold_set = load_gold(gold)
+    kg, report = run_build(corpus, None, load_settings(config or True, model=model, cache=False))
+    if not report.articles:
+        reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in report.skipped[:3])
+        raise InputError(f"no article could be read in {', '.join(map(str, corpus))}" + (f" ({reasons})" if reasons else ""))
+    scores = run_eval(gold_set, kg)
     if as_json:
         typer.echo(json.dumps([s.as_dict() for s in scores], indent=1))
     else:

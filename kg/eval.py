@@ -27,7 +27,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from kg.errors import GoldError
 from kg.gazetteer import name_key
 from kg.model import KnowledgeGraph
 from kg.resolve import family
@@ -74,11 +76,38 @@ class Score:
                 "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
 
 
+#: the fields every item of a gold part must have (tests/gold/README.md)
+_GOLD_FIELDS = {"entities": ("label", "type"), "events": ("article", "source", "type"),
+                "claims": ("article", "speaker", "stance"), "quantities": ("article", "value", "unit")}
+
+
 def load_gold(path: Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A gold set, checked against the format of tests/gold/README.md; :class:`GoldError` names what does not fit."""
+    path = Path(path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise GoldError(f"{path}: not JSON ({exc})") from None
+    if not isinstance(gold, dict):
+        raise GoldError(f"{path}: a gold set is an object with the lists {', '.join(_GOLD_FIELDS)}")
+    for part, required in _GOLD_FIELDS.items():
+        items = gold.get(part, [])
+        if not isinstance(items, list):
+            raise GoldError(f"{path}: {part!r} must be a list")
+        for n, item in enumerate(items, start=1):
+            missing = [name for name in required if not isinstance(item, dict) or name not in item]
+            if missing:
+                raise GoldError(f"{path}: {part} item {n} has no {missing[0]!r}")
+            if part == "entities" and item["type"] not in _COARSE.values():
+                raise GoldError(f"{path}: entities item {n}: type {item['type']!r} is not one of {', '.join(_COARSE.values())}")
+            if part == "events" and item["type"] not in EVENT_TYPES and item["type"] not in _LEGACY_PLOVER:
+                raise GoldError(f"{path}: events item {n}: unknown event type {item['type']!r}")
+    return gold
 
 
-def _match(gold: list, predicted: list, same: Callable[[object, object], bool], part: str) -> Score:
+def _match(gold: list, predicted: list, same: Callable[[Any, Any], bool], part: str) -> Score:
     """One-to-one matching of gold and predicted items, as many pairs as possible (maximum bipartite matching).
 
     Greedy matching would let one gold item take a prediction another needed and undercount.
@@ -99,8 +128,9 @@ def _match(gold: list, predicted: list, same: Callable[[object, object], bool], 
     return score
 
 
-def _article(article_id: str) -> str:
-    return article_id.split("-part", 1)[0]
+def _origins(kg: KnowledgeGraph) -> dict[str, str]:
+    """Article id -> the gold set's article: a further telling in the same file (``Article.origin``) is its file's."""
+    return {a.id: a.origin or a.id for a in kg.articles}
 
 
 class _Names:
@@ -135,8 +165,9 @@ def _score_entities(gold: list[dict], kg: KnowledgeGraph) -> Score:
     return _match(gold, ranked, same, "entities")
 
 
-def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
-    predicted = sorted({(_article(a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
+def _score_events(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
+    origin = _origins(kg)
+    predicted = sorted({(origin.get(a, a), ev.event_type, names.gold_label(ev.source), names.gold_label(ev.target))
                         for ev in kg.events if ev.modality == "asserted" for a in ev.articles}, key=str)
 
     def same(g: dict, p: tuple) -> bool:
@@ -152,6 +183,7 @@ def _score_events(gold: list[dict], kg: KnowledgeGraph, names: _Names) -> Score:
 
 
 def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
+    origin = _origins(kg)
     by_key = {e.key: e for e in kg.entities}
 
     def speakers(key: str) -> tuple[str, ...]:
@@ -159,9 +191,9 @@ def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
         entity = by_key.get(key)
         sides = (*entity.affiliations, *([entity.nationality] if entity.nationality else ())) \
             if entity is not None and family(entity.kind) == "source" else ()
-        return tuple(dict.fromkeys(names.gold_label(k) for k in (key, *sides)))
+        return tuple(dict.fromkeys(names.gold_label(k) for k in (key, *sides)))  # type: ignore[misc]
 
-    predicted = sorted({(_article(a), speakers(c.speaker), c.stance, c.text,
+    predicted = sorted({(origin.get(a, a), speakers(c.speaker), c.stance, c.text,
                          c.claim_type == "statement" and family(by_key[c.speaker].kind if c.speaker in by_key else "") in _COARSE)
                         for c in kg.claims for a in c.articles}, key=str)
 
@@ -176,7 +208,8 @@ def _score_claims(gold: dict, kg: KnowledgeGraph, names: _Names) -> Score:
 
 
 def _score_quantities(gold: dict, kg: KnowledgeGraph) -> Score:
-    predicted = sorted({(_article(a), q.value, q.unit) for q in kg.quantities for a in q.articles}, key=str)
+    origin = _origins(kg)
+    predicted = sorted({(origin.get(a, a), q.value, q.unit) for q in kg.quantities for a in q.articles}, key=str)
 
     def same(g: dict, p: tuple) -> bool:
         return (p[0], p[1], p[2]) == (g["article"], Decimal(str(g["value"])), g["unit"])

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pycountry
 
+from kg.model import EntityKind
+
 __all__ = ["Gazetteer", "gazetteer", "name_key"]
 
 _DATA = Path(__file__).parent / "data" / "gazetteer.json"
@@ -30,7 +32,7 @@ class Known:
     """A name the gazetteer knows: canonical label, kind, optional Wikidata id."""
 
     label: str
-    kind: str
+    kind: EntityKind
     wikidata: str = ""
 
 

@@ -6,23 +6,12 @@ attributes are flattened to strings so every networkx writer accepts them.
 """
 from __future__ import annotations
 
-import weakref
-
 import networkx as nx
 
-from kg.model import KnowledgeGraph
+from kg.model import PLACE_KINDS, KnowledgeGraph
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["to_networkx", "actor_graph", "records_of"]
-
-#: graph made by to_networkx -> the records it was made from (dropped with the graph)
-_RECORDS: "weakref.WeakKeyDictionary[nx.Graph, KnowledgeGraph]" = weakref.WeakKeyDictionary()
-
-
-def records_of(g: nx.Graph) -> KnowledgeGraph | None:
-    """The KnowledgeGraph :func:`to_networkx` made ``g`` from (None for any other graph): the viewer draws the
-    records themselves, not their flattened strings."""
-    return _RECORDS.get(g)
+__all__ = ["to_networkx", "actor_graph"]
 
 
 def _evidence_text(record) -> str:
@@ -48,7 +37,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                    cameo=EVENT_TYPES[ev.event_type].cameo, trigger=ev.trigger, date=ev.date.isoformat() if ev.date else "",
                    articles="; ".join(ev.articles), source_count=kg.source_count(ev),
                    evidence=_evidence_text(ev))
-        for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):
+        for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):  # type: ignore[assignment]
             if target:
                 g.add_edge(node, target, key=role, relation=role)
     for c in kg.claims:
@@ -69,7 +58,6 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                    evidence=_evidence_text(q))
         for about in q.about:
             g.add_edge(node, about, key="about", relation="about")
-    _RECORDS[g] = kg
     return g
 
 
@@ -78,12 +66,12 @@ def actor_graph(kg: KnowledgeGraph) -> nx.Graph:
     g = nx.Graph()
     labels = {e.key: e.label for e in kg.entities}
     for e in kg.entities:
-        if e.kind not in ("Place", "City", "AdministrativeArea"):
+        if e.kind not in PLACE_KINDS:
             g.add_node(e.key, label=e.label, kind=e.kind, mention_count=e.mention_count)
     for ev in kg.events:
         if ev.source in g and ev.target in g and ev.source != ev.target:
             weight = g.get_edge_data(ev.source, ev.target, {}).get("weight", 0) + len(ev.evidence)
-            g.add_edge(ev.source, ev.target, weight=weight, label=f"{labels[ev.source]} – {labels[ev.target]}")
+            g.add_edge(ev.source, ev.target, weight=weight, label=f"{labels[ev.source]} – {labels[ev.target]}")  # type: ignore[index]
     for c in kg.claims:
         for about in c.about:
             if c.speaker in g and about in g and about != c.speaker:

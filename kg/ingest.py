@@ -22,11 +22,13 @@ from importlib import resources
 from pathlib import Path
 
 from kg.clean import clean_text, split_passages
+from kg.config import Settings
 from kg.dayorder import DayOrder, read_numeric
+from kg.errors import InputError
 from kg.model import Article, Skipped
 
 __all__ = [
-    "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "InputError", "discover", "read_file", "read_articles",
+    "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES", "MAX_ARTICLE_CHARS", "discover", "read_file", "read_articles",
     "decode", "sanitise", "Deduplicator", "parse_date", "blank_captions", "is_caption", "count_articles",
 ]
 
@@ -39,10 +41,6 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 #: one article longer than this is refused: it is not a news article, and
 #: spaCy's default ``max_length`` would refuse it anyway
 MAX_ARTICLE_CHARS = 1_000_000
-
-
-class InputError(ValueError):
-    """An input that cannot be turned into articles; the message says why."""
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
@@ -303,6 +301,7 @@ def _articles_from_text(
             source_path=where,
             content_hash=hashlib.sha256(cleaned.text.encode("utf-8", "surrogatepass")).hexdigest(),
             offsets=cleaned.offsets,
+            origin="" if n == 1 else article_id,
             **(metadata or {}),
         )
 
@@ -423,7 +422,7 @@ class Deduplicator:
     boilerplate) do not degrade into all-pairs comparisons.
     """
 
-    def __init__(self, threshold: float = 0.6, k: int = 64):
+    def __init__(self, threshold: float = Settings.near_duplicate, k: int = Settings.near_duplicate_sketch):
         self.threshold, self.k = threshold, k
         self._by_hash: dict[str, str] = {}
         self._sketches: dict[str, frozenset[int]] = {}
@@ -474,11 +473,12 @@ def count_articles(paths: Iterable[Path]) -> int:
     return total
 
 
-def read_articles(paths: Iterable[Path], *, near_duplicate: float = 0.6) -> Iterator[Article | Skipped]:
+def read_articles(paths: Iterable[Path], *, near_duplicate: float = Settings.near_duplicate,
+                  sketch_size: int = Settings.near_duplicate_sketch) -> Iterator[Article | Skipped]:
     """Stream articles from files and folders, duplicates marked, problems as ``Skipped``."""
     files, skipped = discover(paths)
     yield from skipped
-    dedup = Deduplicator(near_duplicate)
+    dedup = Deduplicator(near_duplicate, sketch_size)
     for path, rel in files:
         for item in read_file(path, rel):
             yield dedup(item) if isinstance(item, Article) else item

@@ -18,13 +18,11 @@ import socket
 import time
 from pathlib import Path
 
-__all__ = ["LOCK_NAME", "BuildLock", "OutputLocked"]
+from kg.errors import OutputLocked
+
+__all__ = ["LOCK_NAME", "BuildLock"]
 
 LOCK_NAME = ".kg-build.lock"
-
-
-class OutputLocked(RuntimeError):
-    """Another build holds the output folder."""
 
 
 class BuildLock:

@@ -9,6 +9,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal, get_args
+
+# --- the closed vocabularies of the records (mypy checks them; the cache refuses any other value) -----------
+
+#: what an entity is; kg.vocab.ENTITY_CLASSES gives each its RDF class
+EntityKind = Literal["Person", "Country", "Place", "City", "AdministrativeArea", "Organization", "GovernmentOrganization",
+                     "NewsMediaOrganization", "EducationalOrganization", "Corporation", "Group", "Source", "Document"]
+#: the kinds that are places below the level of a country
+PLACE_KINDS: frozenset[EntityKind] = frozenset({"Place", "City", "AdministrativeArea"})
+#: the kinds an event can take place in
+LOCATION_KINDS: frozenset[EntityKind] = PLACE_KINDS | {"Country"}
+#: whether a claim asserts or denies what it says
+Stance = Literal["Assert", "Deny"]
+#: a quotation, a reported clause, or a reported clause quoting a fragment
+QuoteType = Literal["direct", "indirect", "mixed"]
+#: the class of the cue that attributes a claim (kg/data/claims/cues.tsv)
+ClaimType = Literal["statement", "evidence", "belief", "intention"]
+#: how an event is told: only "asserted" events are facts that happened
+Modality = Literal["asserted", "negated", "intended", "future", "conditional", "alleged"]
+#: a key of the event-type scheme, ``kg.vocab.EVENT_TYPES`` (the rows of kg/data/events/types.tsv; the rule
+#: tables are checked against it when they load)
+EventKey = str
+
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+STANCES: tuple[Stance, ...] = get_args(Stance)
+CLAIM_TYPES: tuple[ClaimType, ...] = get_args(ClaimType)
 
 
 @dataclass(frozen=True)
@@ -29,6 +55,8 @@ class Article:
     author: str = ""  #: byline ("" when unknown)
     publisher: str = ""  #: outlet name ("" when unknown)
     section: str = ""  #: section of the outlet ("World", "Politics")
+    #: for a further article of the same text (a passage after a ``-----`` line), the id of the text's first one
+    origin: str = ""
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in ``text`` back to the original file's text."""
@@ -62,7 +90,7 @@ class Mention:
 
     text: str  #: surface form as written ("President Xi", "the U.S.")
     name: str  #: normalised name (titles, articles, possessives stripped)
-    kind: str  #: Person, Country, Place, City, Organization, or an Organization subtype
+    kind: EntityKind
     article_id: str
     start: int  #: character offset in the cleaned text
     end: int
@@ -75,7 +103,7 @@ class Mention:
 class EventMention:
     """One event as one sentence tells it."""
 
-    event_type: str  #: key of the event-type scheme ("meet", "visit", ...)
+    event_type: EventKey  #: "meet", "visit", ...
     trigger: str  #: lemma of the verb or noun
     source: Mention | None
     target: Mention | None
@@ -84,8 +112,8 @@ class EventMention:
     date: dt.date | None = None
     negated: bool = False  #: only for reported statements ("did not supply"); facts are never negated
     offset: int = -1  #: character offset of the trigger in the cleaned text
-    #: how the sentence tells it (``kg.vocab.MODALITIES``); only "asserted" events happened
-    modality: str = "asserted"
+    #: how the sentence tells it; only "asserted" events happened
+    modality: Modality = "asserted"
     reported_by: Mention | None = None  #: who the sentence says reports it ("..., officials said")
     date_basis: str = ""  #: what ``date`` was resolved from (``kg.extract.dates.DateReading.basis``)
 
@@ -95,16 +123,16 @@ class ClaimMention:
     """Something a speaker said, asserted or denied, in one sentence."""
 
     speaker: Mention
-    stance: str  #: "Assert" or "Deny"
+    stance: Stance
     text: str  #: the quote or the reported clause
-    quote_type: str  #: "direct", "indirect" or "mixed" (a reported clause quoting a fragment)
+    quote_type: QuoteType
     cue: str  #: lemma of the reporting word ("say", "deny", "according to")
     about: tuple[Mention, ...]
     evidence: Evidence
     keywords: tuple[str, ...] = ()  #: content lemmas, used to match an accusation with its denial
     span: tuple[int, int] = (-1, -1)  #: character offsets of the content in the cleaned text
     statement: EventMention | None = None  #: the who-did-what-to-whom the claim states, if any
-    claim_type: str = "statement"  #: statement, evidence, belief or intention (the cue's class)
+    claim_type: ClaimType = "statement"
 
 
 @dataclass(frozen=True)
@@ -151,7 +179,7 @@ class Entity:
 
     key: str  #: stable id: slug of kind + canonical name
     label: str  #: canonical name
-    kind: str
+    kind: EntityKind
     aliases: tuple[str, ...] = ()  #: every other surface form seen
     mention_count: int = 0
     articles: tuple[str, ...] = ()  #: ids of articles that mention it
@@ -167,7 +195,7 @@ class Event(Sourced):
     """An event merged over every article that reports it."""
 
     key: str
-    event_type: str
+    event_type: EventKey
     trigger: str
     source: str | None  #: entity key
     target: str | None
@@ -175,7 +203,7 @@ class Event(Sourced):
     date: dt.date | None
     evidence: tuple[Evidence, ...]
     label: str = ""
-    modality: str = "asserted"  #: see ``EventMention.modality``; only "asserted" events are facts
+    modality: Modality = "asserted"  #: see ``EventMention.modality``; only "asserted" events are facts
     reported_by: tuple[str, ...] = ()  #: keys of the entities that report it
     date_basis: str = ""  #: what ``date`` was resolved from ("'on Thursday': the Thursday on or before ...")
 
@@ -186,18 +214,18 @@ class Claim(Sourced):
 
     key: str
     speaker: str  #: entity key
-    stance: str
+    stance: Stance
     text: str
-    quote_type: str
+    quote_type: QuoteType
     cue: str
     about: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     keywords: tuple[str, ...] = ()
     #: (event type, source key, target key) the claim states; never asserted as a fact
-    statement: tuple[str, str, str | None] | None = None
+    statement: tuple[EventKey, str, str | None] | None = None
     contradicts: tuple[str, ...] = ()  #: keys of claims with the opposite stance on the same thing
     quantities: tuple[str, ...] = ()
-    claim_type: str = "statement"  #: statement, evidence, belief or intention
+    claim_type: ClaimType = "statement"
 
 
 @dataclass(frozen=True)
@@ -229,13 +257,14 @@ class KnowledgeGraph:
     """(entity key, name as written, canonical label, reason) for every name resolution merged: the audit trail"""
 
     def source_count(self, record: "Sourced") -> int:
-        """Independent articles behind an event, claim or quantity: a duplicate, or a second telling
-        in the same file (``id-partN``), counts as its original."""
+        """Independent articles behind an event, claim or quantity: a duplicate, or a further telling
+        in the same file (``Article.origin``), counts as its original."""
         sources = self.__dict__.get("_sources")
         if sources is None:
+            origins = {a.id: a.origin or a.id for a in self.articles}
             sources = {}
             for a in self.articles:
                 base = a.duplicate_of or a.id
-                sources[a.id] = base.split("-part", 1)[0]
+                sources[a.id] = origins.get(base, base)
             object.__setattr__(self, "_sources", sources)
         return len({sources.get(e.article_id, e.article_id) for e in record.evidence})

@@ -20,7 +20,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import reference  # registers the kg_mentions and kg_speakers factories
+from kg.errors import ModelNotInstalled
 from kg.gazetteer import gazetteer
+from kg.model import LOCATION_KINDS
+from kg.tables import title_words
 
 __all__ = ["build_nlp", "load_model", "fix_entities", "line_breaks", "GazetteerEntities", "longest_spans"]
 
@@ -32,14 +35,7 @@ ORG_HEADS = {"institute", "ministry", "council", "commission", "service", "servi
              "committee", "union", "organisation", "organization", "institute", "university", "guard", "navy",
              "government", "cabinet", "senate", "congress", "administration"}
 #: words that, right before a name, make it a person ("President Ukhnaagiin Khurelsukh")
-PERSON_TITLES = {"chairperson", "chairman", "chairwoman", "chair", "president", "minister", "chancellor", "premier", "spokesperson", "spokesman", "spokeswoman",
-                 "secretary", "ambassador", "senator", "governor", "mayor", "king", "queen", "prince", "emir",
-                 "sheikh", "mr", "mrs", "ms", "dr", "general", "envoy", "commissioner", "leader", "counterpart",
-                 "mp", "msp", "mep", "mla", "peer", "mayor", "candidate"}
-
-
-class ModelNotInstalled(RuntimeError):
-    """The spaCy model package is missing; the message says how to install it."""
+PERSON_TITLES = title_words("person")
 
 
 def load_model(name: str) -> Language:
@@ -101,7 +97,7 @@ class GazetteerEntities:
         for pattern in patterns:
             by_label.setdefault(pattern["label"], []).append(pattern["pattern"])
         for label, phrases in sorted(by_label.items()):
-            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         known = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
@@ -249,7 +245,7 @@ def _party_prefix(doc: Doc, start: int, end: int) -> tuple[Span | None, int]:
     for size in (3, 2, 1):
         if start + size < end:
             known = gazetteer().lookup(doc[start:start + size].text)
-            if known is not None and known.kind not in ("Person", "Country", "City", "Place", "AdministrativeArea"):
+            if known is not None and known.kind != "Person" and known.kind not in LOCATION_KINDS:
                 name_start = start + size
                 while name_start < end - 1 and doc[name_start].lower_.rstrip(".") in PERSON_TITLES:
                     name_start += 1

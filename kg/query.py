@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import QueryError
+
 __all__ = ["export_files", "load_store", "run_query", "competency_questions", "read_query", "parameters",
            "bind_values", "term_value", "named_graph_hint", "labels_of", "with_labels", "in_period", "within_period"]
 
@@ -48,14 +50,14 @@ def export_files(folder: Path) -> list[Path]:
     extra = [folder / name for name in ("graph.trig", "ontology.ttl") if (folder / name).is_file()]
     files = ([graph] if graph else []) + extra
     if not files:
-        raise ValueError(f"{folder}: no graph.ttl, graph.nt, graph.jsonld or graph.trig in this folder")
+        raise QueryError(f"{folder}: no graph.ttl, graph.nt, graph.jsonld or graph.trig in this folder")
     return files
 
 
 def _rdf_format(path: Path) -> ox.RdfFormat:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ValueError(f"{path}: not an RDF file this tool reads ({', '.join(sorted(_FORMATS))})")
+        raise QueryError(f"{path}: not an RDF file this tool reads ({', '.join(sorted(_FORMATS))})")
     return fmt
 
 
@@ -68,12 +70,15 @@ def load_store(paths: list[Path] | Path, store: ox.Store | None = None) -> ox.St
     for path in files:
         fmt = _rdf_format(path)
         if not path.is_file():
-            raise FileNotFoundError(f"{path}: no such file")
-        if fmt in _DATASETS:
-            has_datasets = True
-            store.bulk_load(path=str(path), format=fmt)
-        else:
-            store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+            raise QueryError(f"{path}: no such file")
+        try:
+            if fmt in _DATASETS:
+                has_datasets = True
+                store.bulk_load(path=str(path), format=fmt)
+            else:
+                store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+        except (OSError, SyntaxError) as exc:
+            raise QueryError(f"{path}: {exc}") from None
     if has_datasets:
         store.update(_MERGE_NAMED_GRAPHS)
     return store
@@ -93,7 +98,10 @@ def term_value(term) -> object:
 
 def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[tuple]]:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; returns column names and rows of plain values."""
-    result = store.query(sparql)
+    try:
+        result = store.query(sparql)
+    except SyntaxError as exc:
+        raise QueryError(str(exc)) from None
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [(bool(result),)]
     if isinstance(result, ox.QuerySolutions):
@@ -117,7 +125,7 @@ def read_query(query: str) -> str:
     >>> read_query("cq9_nothing")
     Traceback (most recent call last):
     ...
-    ValueError: no such question 'cq9_nothing'; `kg questions` lists them
+    kg.errors.QueryError: no such question 'cq9_nothing'; `kg questions` lists them
     """
     questions = competency_questions()
     if query in questions:
@@ -125,10 +133,10 @@ def read_query(query: str) -> str:
     path = Path(query)
     if query.endswith(".rq"):
         if not path.is_file():
-            raise FileNotFoundError(f"{query}: no such query file")
+            raise QueryError(f"{query}: no such query file")
         return path.read_text(encoding="utf-8")
     if re.fullmatch(r"[A-Za-z_][\w-]*", query.strip()):
-        raise ValueError(f"no such question {query.strip()!r}; `kg questions` lists them")
+        raise QueryError(f"no such question {query.strip()!r}; `kg questions` lists them")
     return query
 
 
@@ -152,7 +160,7 @@ def labels_of(store: ox.Store, values) -> dict[str, str]:
     listed = " ".join(f"<{i}>" for i in iris if ">" not in i and " " not in i)
     result = store.query("SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { " + listed + " } "
                          "?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?s")
-    return {row["s"].value: row["label"].value for row in result}
+    return {row["s"].value: row["label"].value for row in result}  # type: ignore[union-attr]
 
 
 def with_labels(store: ox.Store, names: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
@@ -235,7 +243,7 @@ def bind_values(sparql: str, values: dict[str, str]) -> str:
     unknown = set(values) - set(parameters(sparql))
     if unknown:
         known = ", ".join(sorted(parameters(sparql))) or "none"
-        raise ValueError(f"unknown parameter {sorted(unknown)[0]!r}; this query's parameters: {known}")
+        raise QueryError(f"unknown parameter {sorted(unknown)[0]!r}; this query's parameters: {known}")
 
     def replace(match: re.Match) -> str:
         name = match.group(1)

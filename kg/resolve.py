@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import cast
 
 from rapidfuzz import fuzz
 
+from kg.config import Settings
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
-    ArticleExtraction, Claim, ClaimMention, Entity, Event, EventMention, KnowledgeGraph, Mention, Quantity,
+    ArticleExtraction, Claim, ClaimMention, Entity, EntityKind, Event, EventMention, KnowledgeGraph, Mention, Quantity,
     QuantityMention,
 )
 from kg.vocab import EVENT_TYPES, slug, stable_hash
@@ -41,8 +43,8 @@ class EntityResolver:
     merge is kept with its reason (:meth:`merge_table`) so a user can audit it.
     """
 
-    def __init__(self, fuzzy_threshold: float = 90.0):
-        self.threshold = fuzzy_threshold
+    def __init__(self, fuzzy_threshold: float = Settings.fuzzy_name, corpus_prior: float = Settings.corpus_prior):
+        self.threshold, self.corpus_prior = fuzzy_threshold, corpus_prior
         self._canonical: dict[tuple[str, str], str] = {}  # (family, name key) -> canonical name
         self._people: dict[tuple[str, str, str, bool], str] = {}  # _person_key -> canonical name
         self._family: dict[tuple[str, str], str] = {}  # (article, name key) -> family
@@ -60,7 +62,7 @@ class EntityResolver:
         self._majority = {key: _vote(c) for key, c in corpus.items()}
         # the article's own evidence decides ("West Indies" a team in one report, a place in another);
         # the other articles' shares weigh in as one and a half mentions, so they outvote one stray label
-        self._family = {(article, key): _vote(_with_prior(c, corpus[key]), self._majority[key]) for (article, key), c in local.items()}
+        self._family = {(article, key): _vote(_with_prior(c, corpus[key], self.corpus_prior), self._majority[key]) for (article, key), c in local.items()}
         counts: dict[str, Counter] = defaultdict(Counter)
         people: list[Mention] = []
         for m in mentions:
@@ -134,7 +136,7 @@ class EntityResolver:
         for name, label in spelling.items():
             written[label].add(name)
         gender_of = _genders(people, owners, spelling)
-        usage = Counter()
+        usage: Counter[str] = Counter()
         for m in people:
             found = owners[(m.article_id, m.name)]
             if not found and m.name in spelling:
@@ -233,15 +235,11 @@ def _vote(counts: Counter, tie: str = "") -> str:
     return tie if tie in leaders else leaders[0]
 
 
-#: how many mentions' worth the corpus' type shares count for, beside an article's own mentions
-CORPUS_PRIOR = 1.5
-
-
-def _with_prior(local: Counter, corpus: Counter) -> Counter:
-    """An article's own type votes plus the shares of the other articles' votes."""
+def _with_prior(local: Counter, corpus: Counter, prior: float) -> Counter:
+    """An article's own type votes plus the shares of the other articles' votes, worth ``prior`` mentions."""
     others = corpus - local
     total = sum(others.values())
-    return Counter({fam: local[fam] + (CORPUS_PRIOR * others[fam] / total if total else 0) for fam in corpus})
+    return Counter({fam: local[fam] + (prior * others[fam] / total if total else 0) for fam in corpus})
 
 
 def _titled(mention: Mention) -> bool:
@@ -352,7 +350,7 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
                 count[key] += 1
             if m.affiliation and family(m.kind) in ("group", "source"):
                 affiliations[key].add(m.affiliation)  # "police in Paris", "a spokesman for the Labour Party"
-    name_to_key = {}
+    name_to_key: dict[str, str] = {}
     for key, label in labels.items():
         name_to_key.setdefault(name_key(label), key)
     entities = []
@@ -364,11 +362,11 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
         if known and known.label == label and family(known.kind) == fam:
             kind = known.kind
         else:
-            kind = min((k for k in kind_counts if family(k) == fam), key=lambda k: (-kind_counts[k], k), default=fam.title())
+            kind = min((k for k in kind_counts if family(k) == fam), key=lambda k: (-kind_counts[k], k), default=cast(EntityKind, fam.title()))
         affiliation_keys = []
         nationality = None
         for name in sorted(affiliations[key]):
-            target = name_to_key.get(name_key(gazetteer().lookup(name).label if gazetteer().lookup(name) else name))
+            target = name_to_key.get(name_key(gazetteer().lookup(name).label if gazetteer().lookup(name) else name))  # type: ignore[union-attr]
             if target and target != key:
                 affiliation_keys.append(target)
                 if target.startswith("country/") and kind in ("Person", "Source") and nationality is None:
@@ -400,7 +398,7 @@ def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
 
 
 def _label_event(event_type: str, source: str | None, target: str | None, labels: dict[str, str], modality: str) -> str:
-    parts = [labels.get(source, "someone"), EVENT_TYPES[event_type].phrase]
+    parts = [labels.get(source, "someone"), EVENT_TYPES[event_type].phrase]  # type: ignore[arg-type]
     if target:
         parts.append(labels[target])
     return " ".join(parts) + ("" if modality == "asserted" else f" ({modality})")
@@ -446,7 +444,7 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
                 key=stable_hash("event", event_type, source, target, date, *(() if modality == "asserted" else (modality,)),
                                 *(() if where is None else where)),
                 event_type=event_type, trigger=min(triggers, key=lambda t: (-triggers[t], t)),
-                source=source, target=target, place=place, date=date, evidence=evidence,
+                source=source, target=target, place=place, date=date, evidence=evidence,  # type: ignore[arg-type]
                 label=_label_event(event_type, source, target, labels, modality),
                 modality=modality, reported_by=tuple(sorted(reporters)),
                 date_basis=min((m.date_basis for m in members if m.date == date and m.date_basis), default=""),
@@ -474,7 +472,7 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, enti
             speaker=speaker, stance=stance, text=first.text, quote_type=first.quote_type,
             cue=min(cues, key=lambda c: (-cues[c], c)), about=about, evidence=evidence,
             keywords=tuple(sorted({k for c in members for k in c.keywords})),
-            statement=(stated.event_type, resolver.key(stated.source), resolver.key(stated.target) if stated.target else None)
+            statement=(stated.event_type, resolver.key(stated.source), resolver.key(stated.target) if stated.target else None)  # type: ignore[arg-type]
             if stated else None,
             claim_type=min(c.claim_type for c in members),
         ))
@@ -529,7 +527,7 @@ def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) 
         clusters: list[list] = []
         for q, about in sorted(members, key=lambda qa: (qa[0].evidence.article_id, qa[0].evidence.start)):
             home = next((c for c in clusters if any(_same_subject(q, about, p, a) for p, a in c)), None)
-            (home if home is not None else clusters.append([]) or clusters[-1]).append((q, about))
+            (home if home is not None else clusters.append([]) or clusters[-1]).append((q, about))  # type: ignore[func-returns-value]
         for cluster in clusters:
             first = cluster[0][0]
             about = tuple(sorted(set().union(*(a for _, a in cluster))))
@@ -558,10 +556,11 @@ def _same_subject(q: QuantityMention, about: frozenset, other: QuantityMention, 
     return described_alike
 
 
-def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = 90.0) -> KnowledgeGraph:
+def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = Settings.fuzzy_name,
+            corpus_prior: float = Settings.corpus_prior) -> KnowledgeGraph:
     """Merge per-article extractions into one knowledge graph."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
-    resolver = EntityResolver(fuzzy_threshold)
+    resolver = EntityResolver(fuzzy_threshold, corpus_prior)
     resolver.fit(m for x in extractions for m in (*x.mentions, *_actor_mentions(x)))
     entities, mentioned = _entities(extractions, resolver)
     labels = {e.key: e.label for e in entities}

@@ -32,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from kg.errors import OutputError
 from kg.query import load_store
 
 __all__ = ["DEFAULT_BIND", "prepare_store", "make_server", "start_server", "answer", "main"]
@@ -69,9 +70,13 @@ def prepare_store(paths: list[Path], location: Path) -> Path:
     location = Path(location)
     if location.is_dir() and any(location.iterdir()):
         if not (location / "CURRENT").is_file():  # every RocksDB (Oxigraph) store has one
-            raise FileExistsError(f"{location}: not empty and not an Oxigraph store; choose another folder")
+            raise OutputError(f"{location}: not empty and not an Oxigraph store; choose another folder")
         shutil.rmtree(location)
-    store = load_store(paths, ox.Store(str(location)))
+    try:
+        store = ox.Store(str(location))
+    except OSError as exc:  # not writable, or another server holds it
+        raise OutputError(f"{location}: cannot open the store ({exc})") from None
+    store = load_store(paths, store)
     store.flush()
     del store
     gc.collect()  # the store's lock is released only when the object is gone

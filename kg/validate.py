@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from kg.errors import InputError
 from kg.vocab import PREFIXES, RDF, RDFS
 
 __all__ = ["Violation", "ValidationReport", "shapes_graph", "read_graph", "validate", "validate_file"]
@@ -66,7 +67,7 @@ def read_graph(path: Path) -> Graph:
         path = path / "graph.ttl"
     parser = _PARSERS.get(path.suffix.lower())
     if parser is None:
-        raise ValueError(f"{path}: not an RDF file this tool reads ({', '.join(sorted(_PARSERS))})")
+        raise InputError(f"{path}: not an RDF file this tool reads ({', '.join(sorted(_PARSERS))})")
     if parser in ("trig", "nquads"):
         ds = Dataset()
         ds.parse(path, format=parser)
@@ -130,4 +131,10 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
 
 def validate_file(path: Path, shapes: Path | None = None) -> ValidationReport:
     """Validate an RDF file or an export folder (its ``graph.ttl``) against the kg shapes or ``shapes``."""
-    return validate(read_graph(path), read_graph(shapes) if shapes else None)
+    try:
+        graphs = read_graph(path), read_graph(shapes) if shapes else None
+    except InputError:
+        raise
+    except (OSError, ValueError, SyntaxError) as exc:  # rdflib's parsers raise these for a broken file
+        raise InputError(f"{exc}") from None
+    return validate(*graphs)

@@ -9,43 +9,49 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib import namespace as rdflib_namespaces
+from rdflib.namespace import SDO, DefinedNamespace
+
+from kg.model import MODALITIES, STANCES, EntityKind, Modality, Stance
+from kg.tables import read_table
 
 __all__ = [
-    "DEFAULT_BASE_IRI", "EVENT_TYPES", "MODALITIES", "KG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM",
+    "DEFAULT_BASE_IRI", "EVENT_TYPES", "KG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM",
     "SKOS", "XSD", "WIKIDATA", "EventType", "Instances", "PREFIXES", "slug", "stable_hash",
 ]
 
-SCHEMA = SDO
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-KG = Namespace("https://kg-news.github.io/ns#")
+# Every vocabulary is a closed rdflib DefinedNamespace: a term it does not define (a typo) is an AttributeError.
+# rdflib's own only warn, so kg closes them.
+
+
+def _closed(namespace: type[DefinedNamespace]) -> type[DefinedNamespace]:
+    """rdflib's ``namespace``, failing on a term it does not define instead of warning."""
+    return type(namespace.__name__, (namespace,), {"_fail": True, "__slots__": ()})
+
+
+RDF, RDFS, OWL, XSD, SKOS, PROV = (_closed(ns) for ns in (rdflib_namespaces.RDF, rdflib_namespaces.RDFS, rdflib_namespaces.OWL,
+                                                         rdflib_namespaces.XSD, rdflib_namespaces.SKOS, rdflib_namespaces.PROV))
+#: schema.org
+SCHEMA = _closed(SDO)
+
+
+class SEM(DefinedNamespace):
+    """The Simple Event Model, the terms kg uses."""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+    Event: URIRef
+    eventType: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTimeStamp: URIRef
+
+
+#: Wikidata items: an open set of Q-ids, so an open namespace
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 DEFAULT_BASE_IRI = "https://example.org/kg/"
-
-PREFIXES = {
-    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "prov": PROV,
-    "schema": SCHEMA, "sem": SEM, "kg": KG, "wd": WIKIDATA,
-}
-
-#: schema.org class for each entity kind the extractor produces
-ENTITY_CLASSES = {
-    "Person": SCHEMA.Person,
-    "Country": SCHEMA.Country,
-    "Place": SCHEMA.Place,
-    "City": SCHEMA.City,
-    "AdministrativeArea": SCHEMA.AdministrativeArea,
-    "Organization": SCHEMA.Organization,
-    "GovernmentOrganization": SCHEMA.GovernmentOrganization,
-    "NewsMediaOrganization": SCHEMA.NewsMediaOrganization,
-    "EducationalOrganization": SCHEMA.EducationalOrganization,
-    "Corporation": SCHEMA.Corporation,
-    "Group": KG.Group,
-    "Source": KG.AnonymousSource,
-    "Document": SCHEMA.CreativeWork,
-}
 
 
 @dataclass(frozen=True)
@@ -70,17 +76,79 @@ class EventType:
 
 
 def _event_types() -> dict[str, EventType]:
-    text = (resources.files("kg") / "data" / "events" / "types.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {r[0]: EventType(r[0], r[2], tuple(r[3].split()), r[4], r[5], r[1] or None, r[6], r[7] == "mutual", r[8],
-                     r[9] == "yes")
-            for r in rows}
+    return {r["key"]: EventType(r["key"], r["label"], tuple(r["cameo"].split()), r["plover"], r["mode"], r["broader"] or None,
+                                r["definition"], r["order"] == "mutual", r["phrase"], r["alone"] == "yes")
+            for r in read_table("events", "types.tsv")}
 
 
 #: PLOVER's 16 event types and their narrower concepts, with CAMEO codes (kg/data/events/types.tsv)
 EVENT_TYPES: dict[str, EventType] = _event_types()
-#: how an event is told: only "asserted" events are facts that happened
-MODALITIES = ("asserted", "negated", "intended", "future", "conditional", "alleged")
+
+
+def event_type_name(key: str) -> str:
+    """The local name of an event type's concept: "reduce-relations" -> "ReduceRelations"."""
+    return "".join(part.capitalize() for part in key.split("-"))
+
+
+class KG(DefinedNamespace):
+    """kg's own terms (kg/data/ontology.ttl), the modalities, stances and the event-type scheme's concepts."""
+
+    _NS = Namespace("https://kg-news.github.io/ns#")
+    _fail = True
+    #: the concepts of the event-type scheme and the modalities, named from their tables
+    _extras = [event_type_name(key) for key in EVENT_TYPES] + [m.capitalize() for m in MODALITIES] + list(STANCES)
+    AnonymousSource: URIRef
+    EventTypeScheme: URIRef
+    Group: URIRef
+    Modality: URIRef
+    Stance: URIRef
+    cameoCode: URIRef
+    canonicalUrl: URIRef
+    claimType: URIRef
+    contentHash: URIRef
+    contradicts: URIRef
+    cue: URIRef
+    dateBasis: URIRef
+    duplicateOf: URIRef
+    evidence: URIRef
+    mentionCount: URIRef
+    modality: URIRef
+    ploverCode: URIRef
+    ploverMode: URIRef
+    quantity: URIRef
+    quoteType: URIRef
+    referencePeriod: URIRef
+    reportedBy: URIRef
+    sector: URIRef
+    sourceActor: URIRef
+    sourceCount: URIRef
+    sourcePath: URIRef
+    stance: URIRef
+    targetActor: URIRef
+    trigger: URIRef
+
+
+PREFIXES = {
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "prov": PROV,
+    "schema": SCHEMA, "sem": SEM, "kg": KG, "wd": WIKIDATA,
+}
+
+#: schema.org class for each entity kind the extractor produces
+ENTITY_CLASSES: dict[EntityKind, URIRef] = {
+    "Person": SCHEMA.Person,
+    "Country": SCHEMA.Country,
+    "Place": SCHEMA.Place,
+    "City": SCHEMA.City,
+    "AdministrativeArea": SCHEMA.AdministrativeArea,
+    "Organization": SCHEMA.Organization,
+    "GovernmentOrganization": SCHEMA.GovernmentOrganization,
+    "NewsMediaOrganization": SCHEMA.NewsMediaOrganization,
+    "EducationalOrganization": SCHEMA.EducationalOrganization,
+    "Corporation": SCHEMA.Corporation,
+    "Group": KG.Group,
+    "Source": KG.AnonymousSource,
+    "Document": SCHEMA.CreativeWork,
+}
 
 
 def slug(text: str, max_length: int = 80) -> str:
@@ -123,22 +191,22 @@ class Instances:
 
     @staticmethod
     def event_type(key: str) -> URIRef:
-        return KG["".join(part.capitalize() for part in key.split("-"))]
+        return KG[event_type_name(key)]
 
     @staticmethod
-    def modality(modality: str) -> URIRef:
+    def modality(modality: Modality) -> URIRef:
         return KG[modality.capitalize()]
 
     @staticmethod
     def event_scheme() -> URIRef:
-        return KG["EventTypeScheme"]
+        return KG.EventTypeScheme
 
     @staticmethod
-    def stance(stance: str) -> URIRef:
+    def stance(stance: Stance) -> URIRef:
         return KG[stance]
 
     @staticmethod
-    def entity_class(kind: str) -> URIRef:
+    def entity_class(kind: EntityKind) -> URIRef:
         return ENTITY_CLASSES.get(kind, SCHEMA.Thing)
 
     @staticmethod

@@ -16,7 +16,8 @@ from pathlib import Path
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from kg.cli import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, app
+from kg.cli import app
+from kg.errors import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED
 from kg.vocab import KG
 
 REGRESSION = Path(__file__).parent / "regression"

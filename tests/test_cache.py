@@ -14,7 +14,8 @@ import pytest
 
 import kg.extract
 from kg import cache as kgcache
-from kg.cache import CacheFormatError, ExtractionCache, decode_entry, encode_entry, from_data, to_data
+from kg.errors import CacheFormatError
+from kg.cache import ExtractionCache, decode_entry, encode_entry, from_data, to_data
 from kg.config import Settings
 from kg.model import ArticleExtraction, Skipped
 from kg.pipeline import BuildReport, build, extract_corpus
@@ -32,6 +33,8 @@ def filled(hint: object, depth: int = 0) -> object:
         if len(args) == 2 and args[1] is Ellipsis:
             return (filled(args[0], depth + 1), filled(args[0], depth + 1)) if depth < 3 else ()
         return tuple(filled(a, depth + 1) for a in args)
+    if origin is typing.Literal:
+        return args[-1]
     if dataclasses.is_dataclass(hint):
         hints = typing.get_type_hints(hint)
         return hint(**{f.name: filled(hints[f.name], depth + 1) for f in dataclasses.fields(hint)})
@@ -47,6 +50,13 @@ def test_every_field_of_the_extraction_records_round_trips():
     back = from_data(ArticleExtraction, data)
     assert back == record
     assert repr(back) == repr(record)  # Decimal exponents, tuple-not-list, date types: identical, not just equal
+
+
+def test_a_value_outside_a_closed_vocabulary_is_refused():
+    record = to_data(filled(ArticleExtraction))
+    record["mentions"][0]["kind"] = "Persn"
+    with pytest.raises(CacheFormatError, match="expected one of"):
+        from_data(ArticleExtraction, record)
 
 
 def test_real_extractions_round_trip_through_a_cache_entry():
@@ -122,7 +132,7 @@ def test_corrupt_foreign_and_planted_entries_are_misses_rebuilt_for_that_article
         path.write_bytes(data)
     parsed: list[str] = []
     real = kg.extract.extract_article
-    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, h=None: parsed.append(a.id) or real(a, d, h))
+    monkeypatch.setattr(kg.extract, "extract_article", lambda a, d, *rest: parsed.append(a.id) or real(a, d, *rest))
 
     _, report = build([corpus], out, Settings())
 
@@ -164,7 +174,7 @@ def test_cache_keys_cover_every_article_field(corpus):
     from kg.ingest import read_articles
 
     article = next(a for a in read_articles([corpus]) if not isinstance(a, Skipped))
-    cache = ExtractionCache(None, "m")
+    cache = ExtractionCache(None, Settings())
     for f in dataclasses.fields(article):
         if f.name == "text":
             continue

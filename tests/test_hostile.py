@@ -17,7 +17,8 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from typer.testing import CliRunner
 
-from kg.cli import EXIT_OK, app
+from kg.cli import app
+from kg.errors import EXIT_OK
 from kg.config import Settings
 from kg.ingest import sanitise
 from kg.model import Article, ArticleExtraction, ClaimMention, EventMention, Evidence, Mention, QuantityMention

@@ -18,9 +18,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = kg.extract.extract_article
 
-    def counting(article, doc, headline=None):
+    def counting(article, doc, *rest):
         seen.append(article.id)
-        return real(article, doc, headline)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(kg.extract, "extract_article", counting)
     return seen

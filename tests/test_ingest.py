@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg import ingest
-from kg.ingest import InputError, decode, discover, read_articles, read_file, sanitise
+from kg.errors import InputError
+from kg.ingest import decode, discover, read_articles, read_file, sanitise
 from kg.model import Article, Skipped
 
 NEWS = "Putin Meets Xi In Moscow\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.\n"
@@ -112,6 +113,7 @@ def test_an_article_too_long_for_the_parser_is_refused_but_its_neighbours_build(
     (tmp_path / "dump.txt").write_text(NEWS + "-----\n" + "word " * 200 + "\n-----\n" + NEWS.replace("Tuesday", "Friday"), encoding="utf-8")
     articles, skipped = items([tmp_path])
     assert [a.id for a in articles] == ["dump", "dump-part3"]
+    assert [a.origin for a in articles] == ["", "dump"]  # the second telling knows its text's first article
     assert [s.path for s in skipped] == [f"{tmp_path / 'dump.txt'}#part2"]
     assert skipped[0].reason.startswith("article too long (1,001 characters > 500)")
 
@@ -285,3 +287,13 @@ def test_a_position_word_in_a_long_unsplit_text_is_no_caption():
     text += ' "if you (centre) allow puja there, what stops others," the judge asked.'
     from kg.ingest import blank_captions
     assert blank_captions(text) == text
+
+
+def test_a_further_telling_counts_as_its_first_article_but_a_name_with_part_in_it_is_its_own_source():
+    from kg.model import Evidence, Event, KnowledgeGraph
+
+    articles = (Article("wire", "a"), Article("wire-part2", "b", origin="wire"), Article("green-party-news", "c"),
+                Article("green", "d"))
+    event = Event("e", "meet", "meet", None, None, None, None,
+                  tuple(Evidence(a.id, "s", 0, 1) for a in articles))
+    assert KnowledgeGraph(articles, (), (event,), (), ()).source_count(event) == 3

@@ -13,7 +13,8 @@ from rdflib.compare import isomorphic
 
 from kg.clean import clean_text
 from kg.export.rdf import serialize, to_rdf
-from kg.ingest import InputError, decode, read_file, sanitise
+from kg.errors import InputError
+from kg.ingest import decode, read_file, sanitise
 from kg.model import Article, ArticleExtraction, ClaimMention, EventMention, Evidence, Mention, Skipped
 from kg.resolve import resolve
 

@@ -158,3 +158,15 @@ def test_facts_that_share_an_iri_are_written_as_one_subject(seed_build, tmp_path
     assert count == len(whole) == len(to_rdf(kg)) + 1
     assert paths["turtle"].read_bytes() == serialize(whole, "turtle")
     assert paths["nt"].read_bytes() == serialize(whole, "nt")
+
+
+def test_the_closed_kg_and_sem_vocabularies_are_the_terms_of_the_ontology_files():
+    import re
+    from importlib import resources
+
+    text = "".join((resources.files("kg") / "data" / name).read_text(encoding="utf-8") for name in ("ontology.ttl", "shapes.ttl"))
+    for prefix, namespace in (("kg", KG), ("sem", SEM)):
+        written = set(re.findall(rf"\b{prefix}:([A-Za-z]+)", text))
+        assert written and all(term in namespace for term in written), sorted(t for t in written if t not in namespace)
+    declared = set(KG.__annotations__) - {"_NS", "_fail", "_extras"}
+    assert declared <= set(re.findall(r"\bkg:([A-Za-z]+)", text)), "a KG term the ontology does not define"

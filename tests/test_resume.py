@@ -19,11 +19,11 @@ def interrupt_after(monkeypatch, n: int) -> list[str]:
     parsed: list[str] = []
     real = kg.extract.extract_article
 
-    def extract(article, doc, headline=None):
+    def extract(article, doc, *rest):
         if len(parsed) == n:
             raise KeyboardInterrupt
         parsed.append(article.id)
-        return real(article, doc, headline)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(kg.extract, "extract_article", extract)
     return parsed

@@ -11,9 +11,11 @@ import re
 import pytest
 
 from kg.extract import extract_article
-from kg.extract.rules import NOT_AN_EVENT, read_table, rules
+from kg.extract.rules import NOT_AN_EVENT, rules
+from kg.tables import read_table
 from kg.model import Article
-from kg.vocab import EVENT_TYPES, MODALITIES
+from kg.model import MODALITIES
+from kg.vocab import EVENT_TYPES
 
 _EXPECT = re.compile(r"^(?P<type>[\w-]+) (?P<source>.+?) -> (?P<target>.+?)(?: \[(?P<modality>\w+)\])?$")
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -113,3 +115,24 @@ def test_the_rule_documentation_is_generated_from_the_tables():
     from kg.extract.rules import rules_markdown
     docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert docs.read_text(encoding="utf-8") == rules_markdown(), "run: python -m kg.extract.rules > docs/rules.md"
+
+
+@pytest.mark.parametrize("example, expect", _rows("quantities", "currencies.tsv"))
+def test_currency_table_row(example, expect):
+    from decimal import Decimal
+
+    from kg.extract.quantities import parse_quantity
+
+    value, unit = expect.split()
+    assert parse_quantity(example) == (Decimal(value), unit)
+
+
+def test_the_closed_vocabularies_refuse_a_term_they_do_not_define():
+    from kg.vocab import KG, SCHEMA, SEM, Instances
+
+    assert Instances.event_type("reduce-relations") == KG.ReduceRelations and KG.Deny in KG and KG.Negated in KG
+    for namespace, typo in ((KG, "tigger"), (SCHEMA, "Persn"), (SEM, "hasPlase")):
+        with pytest.raises(AttributeError, match="not in namespace"):
+            namespace[typo]
+    with pytest.raises(AttributeError):
+        Instances.event_type("meat")

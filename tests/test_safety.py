@@ -24,10 +24,11 @@ import kg.pipeline.builder
 import kg.pipeline.runners
 import kg.pipeline.stages
 from kg import atomic
-from kg.cli import EXIT_FAILED, EXIT_OK, app
+from kg.cli import app
 from kg.config import Settings
-from kg.lock import LOCK_NAME, BuildLock, OutputLocked
-from kg.pipeline import OutputError, build
+from kg.errors import EXIT_FAILED, EXIT_OK, OutputError, OutputLocked
+from kg.lock import LOCK_NAME, BuildLock
+from kg.pipeline import build
 from synthetic import write_corpus
 
 runner = CliRunner()

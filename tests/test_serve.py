@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from kg.errors import OutputError
 from kg.query import competency_questions, read_query
 from kg.serve import prepare_store, start_server
 
@@ -89,7 +90,7 @@ def test_endpoint_is_read_only(endpoint):
 
 def test_prepare_store_refuses_a_folder_that_is_not_a_store(tmp_path, seed_build):
     (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(OutputError):
         prepare_store([seed_build[2]], tmp_path)
     assert (tmp_path / "notes.txt").exists()
 

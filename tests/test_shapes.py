@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -47,7 +47,7 @@ def _text_as_value(g):
 
 def _unknown_stance(g):
     claim = _first(g, KG.stance)
-    g.set((claim, KG.stance, KG.Maybe))
+    g.set((claim, KG.stance, URIRef(f"{KG}Maybe")))  # not a term of the closed vocabulary
 
 
 def _untyped_timestamp(g):

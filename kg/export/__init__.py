@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.errors import ExportError
+
 __all__ = ["OTHER_FORMATS", "write_other_format"]
 
 #: --format name -> what it writes, relative to the export folder
@@ -30,5 +32,5 @@ def write_other_format(fmt: str, kg, nxg, out: Path, base_iri: str | None = None
 
         write_gexf(nxg, kg, out / "graph.gexf")
     else:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(OTHER_FORMATS)}")
+        raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(OTHER_FORMATS)}")
     return OTHER_FORMATS[fmt]

@@ -26,9 +26,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kg.errors import ExportError
 from kg.atomic import atomic_open, write_bytes
-from kg.model import KnowledgeGraph
-from kg.vocab import EVENT_TYPES, KG, MODALITIES, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
+from kg.model import MODALITIES, KnowledgeGraph
+from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
 __all__ = ["to_rdf", "triple_groups", "write_streamed", "write_rdf", "serialize", "to_dataset", "ontology_graph",
            "write_ontology", "FORMATS", "STREAMED", "JSONLD_CONTEXT", "ONTOLOGY_FILE"]
@@ -484,7 +485,7 @@ def serialize(g: Graph, fmt: str) -> bytes:
         data = json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT))
         data["@graph"] = sorted(data.get("@graph", []), key=lambda node: node.get("@id", ""))  # rdflib walks a set
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-    raise ValueError(f"unknown RDF format {fmt!r}; choose from {', '.join(FORMATS)}")
+    raise ExportError(f"unknown RDF format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def ontology_graph() -> Graph:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kg.atomic import atomic_open, write_with
+from kg.errors import ExportError, MissingDependency
 from kg.model import Article, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, Instances
 
@@ -68,7 +69,7 @@ class _Rows:
     def entity(self, key: str | None, prefix: str) -> dict:
         """``prefix_iri``, ``prefix_label`` and ``prefix_kind`` of an entity (empty when there is none)."""
         e = self.entities.get(key) if key else None
-        return {f"{prefix}_iri": str(self.iri.entity(key)) if e else None, f"{prefix}_label": e.label if e else None,
+        return {f"{prefix}_iri": str(self.iri.entity(key)) if e else None, f"{prefix}_label": e.label if e else None,  # type: ignore[arg-type]
                 f"{prefix}_kind": e.kind if e else None}
 
     def about(self, column: str, iri: str, keys: tuple[str, ...]) -> list[dict]:
@@ -200,17 +201,17 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
 
 
 def require_pyarrow() -> None:
-    """Raise a RuntimeError that says how to install pyarrow when it is missing (Parquet needs it)."""
+    """Raise a MissingDependency that says how to install pyarrow when it is missing (Parquet needs it)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise RuntimeError("--format parquet needs pyarrow: pip install 'kg[parquet]' (or use --format csv)") from None
+        raise MissingDependency("--format parquet needs pyarrow: pip install 'kg[parquet]' (or use --format csv)") from None
 
 
 def write_tables(kg: KnowledgeGraph, folder: Path, fmt: str = "csv", base_iri: str | None = None) -> list[Path]:
     """Write every table as ``folder/<name>.csv`` (or ``.parquet``); returns the paths written."""
     if fmt not in TABLE_FORMATS:
-        raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(TABLE_FORMATS)}")
+        raise ExportError(f"unknown table format {fmt!r}; choose from {', '.join(TABLE_FORMATS)}")
     if fmt == "parquet":
         require_pyarrow()  # before any file is written
     folder = Path(folder)

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
-from kg.model import ClaimMention, Evidence, Mention
+from kg.config import ExtractionSettings
+from kg.model import ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
 
 if TYPE_CHECKING:  # kg.extract.reference finds the speakers of claims with this module
     from kg.extract.reference import References
@@ -36,8 +37,6 @@ _QUOTES = re.compile(
     r"|‘([^’]+?)’(?![a-z])|(?<![A-Za-z])'([^']+?)'(?![a-z])"
 )
 _GROUPS = range(1, 9)
-#: a quotation shorter than this is a scare quote ("hostility"), not a statement
-_MIN_QUOTE = 12
 _QUOTE_MARKS = "\"“”„«‘'`"
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", "oprd", "acomp")
 #: dependents that make a speech verb's own content: with one, a verb set into a sentence reports only it
@@ -46,7 +45,7 @@ _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
 
 
-def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]:
+def quotations(text: str, min_length: int = ExtractionSettings.min_quote_chars) -> list[tuple[int, int]]:
     """(start, end) character offsets of the quoted passages in a text, at least ``min_length`` long."""
     spans = []
     for match in _QUOTES.finditer(text):
@@ -59,7 +58,8 @@ def quotations(text: str, min_length: int = _MIN_QUOTE) -> list[tuple[int, int]]
 def paragraph_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations of a whole text, paired within each paragraph (one line of the cleaned text): a quotation may
     run over several sentences, and an unpaired mark in one paragraph cannot swallow the next."""
-    spans, offset = [], 0
+    spans: list[tuple[int, int]] = []
+    offset = 0
     for line in text.split("\n"):
         spans.extend((offset + start, offset + end) for start, end in quotations(line, min_length=3))
         offset += len(line) + 1
@@ -89,7 +89,7 @@ def _interrupted_clause(cue: Token) -> list[Token]:
     return [t for t in cue.head.subtree if t.i not in inside and not t.is_space]
 
 
-def _stance(cue_stance: str, content: list[Token], text: str, speaker: Mention, index: References) -> str:
+def _stance(cue_stance: Stance, content: list[Token], text: str, speaker: Mention, index: References) -> Stance:
     """Deny for denial cues, denial phrases, or a speaker negating an accusable act of its own."""
     if cue_stance == "Deny":
         return "Deny"
@@ -150,7 +150,7 @@ def _described_source(token: Token, index: References) -> Mention | None:
     if not phrase:
         return None
     document = token.lemma_.lower() in (REPORT_NOUNS | {"poll", "survey", "study"}) - ANONYMOUS_NOUNS
-    kind = "Document" if document else "Source"
+    kind: EntityKind = "Document" if document else "Source"
     owner = next((index.actor(t) for t in words if t.i != token.i and index.actor(t) is not None), None)
     owner = owner if owner is None or owner.kind != "Person" or kind == "Source" else None
     return Mention(index.text[start:end], phrase, kind, index.article_id, start, end,
@@ -200,9 +200,9 @@ def _speaker_of(cue: Token, index: References) -> Mention | None:
     return None
 
 
-def _claim(speaker: Mention, cue_stance: str, cue: str, content: list[Token], sent: Span, index: References,
+def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token], sent: Span, index: References,
            evidence: Evidence, parts: tuple[tuple[int, int], ...] = (), *, labels: bool = False,
-           claim_type: str = "statement", quote_type: str = "indirect") -> ClaimMention | None:
+           claim_type: ClaimType = "statement", quote_type: QuoteType = "indirect") -> ClaimMention | None:
     """A claim from a cue's content or from its quotation, given as its parts ("A," he said. "B."); ``labels``
     keeps one-word quotations ("called it 'terrorism'") and then says what was labelled."""
     short_quote = bool(parts) and len(" ".join(index.text[s:e] for s, e in parts).split()) < 3
@@ -330,12 +330,14 @@ _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}
 _HEADLINE_SOURCE = re.compile(r"^(?P<who>[^:]{2,60}?):\s+(?P<said>\S.*?)[.\s]*$")
 
 
-def headline_claims(headline: Doc, index: References, evidence: Evidence, text: References) -> list[ClaimMention]:
+def headline_claims(headline: Doc, index: References, evidence: Evidence, text: References,
+                    min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
     """Claims of a headline, parsed on its own (``index``): its speech verbs ("De Blasio says explosion was
     'intentional'") and a source named before a colon ("Sanders: Clinton needs to ..."; "Poll: ..."). Capitalised
     headline words make unreliable names, so a speaker must be one the article's text names (``text``), taken
     from there, or a document ("Poll")."""
-    claims = [c for sent in headline.sents for c in sentence_claims(sent, index.at(sent), evidence, paragraph_quotes(index.text))]
+    claims = [c for sent in headline.sents
+              for c in sentence_claims(sent, index.at(sent), evidence, paragraph_quotes(index.text), min_quote)]
     colon = _HEADLINE_SOURCE.match(headline.text)
     if colon is not None and not any(c.span[0] >= colon.start("said") for c in claims):
         who = _tokens(headline, colon.start("who"), colon.end("who"))
@@ -442,19 +444,19 @@ def _nominal_owner(noun: Token, index: References) -> Mention | None:
 
 
 def _candidate_claims(sent: Span, index: References, evidence: Evidence,
-                      paragraph: list[tuple[int, int]]) -> Iterator[ClaimMention]:
+                      paragraph: list[tuple[int, int]], min_quote: int) -> Iterator[ClaimMention]:
     labels = [(s, e) for s, e in paragraph if s < sent.end_char and e > sent.start_char]
-    quotes = [(s, e) for s, e in labels if e - s >= _MIN_QUOTE]
+    quotes = [(s, e) for s, e in labels if e - s >= min_quote]  # a shorter one is a scare quote ("hostility")
     # a cue inside a quotation is part of what is quoted, never a claim of its own or the quotation's reporting
     # verb ('"Everybody knew what to expect," he said')
     cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)
             and not any(start <= t.idx < end for start, end in quotes)]
     spoken = False
     for cue in cues:
-        kind: Cue = rules().cue(cue.lemma_)
+        kind: Cue = rules().cue(cue.lemma_)  # type: ignore[assignment]
         if kind.requires == "statement" and not _is_statement(cue):
             continue  # "rejected the proposal" is an act, "rejected claims that ..." a denial
-        if kind.kind != "statement" and any(a in cues and rules().cue(a.lemma_).kind == "statement" for a in cue.ancestors):
+        if kind.kind != "statement" and any(a in cues and rules().cue(a.lemma_).kind == "statement" for a in cue.ancestors):  # type: ignore[union-attr]
             continue  # "he said he doubted any court would enforce it": a belief told inside a statement is its content
         evaluative = kind.requires == "label"
         # evaluations quote labels: "condemned the sanctions as 'economic terrorism'", "called Lula 'corrupt'"
@@ -472,7 +474,9 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
         speaker = _speaker_of(cue, index)
         if speaker is None:
             continue
-        content, parts, quote_type = _content_tokens(cue), (), "indirect"
+        parts: tuple[tuple[int, int], ...] = ()
+        quote_type: QuoteType = "indirect"
+        content = _content_tokens(cue)
         if owned is not None:
             clause = None if evaluative else _enclosing_clause(cue, owned)
             if clause is not None:
@@ -490,10 +494,10 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
             yield claim
     for token in sent:
         nominal = rules().nominal_cue(token.lemma_) if token.pos_ == "NOUN" else None
-        content = _nominal_content(token, nominal) if nominal is not None else None
+        content = _nominal_content(token, nominal) if nominal is not None else None  # type: ignore[assignment]
         owner = _nominal_owner(token, index) if content is not None else None
         if nominal is not None and content is not None and owner is not None:
-            claim = _claim(owner, nominal.stance, token.lemma_.lower(), sorted(content.subtree, key=lambda t: t.i), sent,
+            claim = _claim(owner, nominal.stance, token.lemma_.lower(), sorted(content.subtree, key=lambda t: t.i), sent,  # type: ignore[attr-defined]
                            index, evidence, claim_type=nominal.kind)
             if claim is not None:
                 spoken = True
@@ -517,8 +521,8 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
                 yield claim
 
 
-def sentence_claims(sent: Span, index: References, evidence: Evidence,
-                    quotes: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
+def sentence_claims(sent: Span, index: References, evidence: Evidence, quotes: list[tuple[int, int]] | None = None,
+                    min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
     """Every claim one sentence reports, with speaker, stance and content.
 
     ``quotes`` are the text's quotations (:func:`paragraph_quotes`); a quotation may begin or end outside the
@@ -528,19 +532,20 @@ def sentence_claims(sent: Span, index: References, evidence: Evidence,
     """
     found: dict[tuple[str, str], ClaimMention] = {}
     paragraph = paragraph_quotes(index.text) if quotes is None else quotes
-    for claim in _candidate_claims(sent, index, evidence, paragraph):
+    for claim in _candidate_claims(sent, index, evidence, paragraph, min_quote):
         key = (claim.speaker.name, claim.text)
         if key not in found or (claim.stance == "Deny" and found[key].stance != "Deny"):
             found[key] = claim
     return list(found.values())
 
 
-def continued_quotations(claims: list[ClaimMention], doc: Doc, quotes: list[tuple[int, int]]) -> list[ClaimMention]:
+def continued_quotations(claims: list[ClaimMention], doc: Doc, quotes: list[tuple[int, int]],
+                         min_quote: int = ExtractionSettings.min_quote_chars) -> list[ClaimMention]:
     """A quotation with no reporting verb of its own continues the claim before it in its paragraph
     ('"A," Obama said. He did not suggest retaliation. "B."'): news names a speaker once a paragraph."""
     claims = list(claims)
     text = doc.text
-    for start, end in sorted(q for q in quotes if q[1] - q[0] >= _MIN_QUOTE):
+    for start, end in sorted(q for q in quotes if q[1] - q[0] >= min_quote):
         if any(c.span[0] < end and start < c.span[1] for c in claims):
             continue
         inside = _tokens(doc, start, end)

@@ -12,28 +12,22 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+
 from kg.gazetteer import gazetteer
-from kg.model import Mention
+from kg.model import EntityKind, Mention
+from kg.tables import title_words
 
 __all__ = ["entity_mentions", "document_mentions", "country_mention", "conjuncts", "normalise_name", "noun_phrase",
            "TITLE_WORDS"]
 
 #: words that make up job titles before a name ("Foreign Minister", "spokesperson")
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "ministry", "foreign", "defense", "defence", "finance", "trade",
-    "interior", "secretary", "state", "general", "chancellor", "leader", "spokesperson", "spokesman",
-    "spokeswoman", "director", "chairman", "chairwoman", "chair", "head", "king", "queen", "prince", "premier",
-    "ambassador", "envoy", "senator", "governor", "mayor", "representative", "high", "commissioner", "chief",
-    "deputy", "affairs", "security", "policy", "former",
-    "mr", "mrs", "ms", "dr", "sir", "lord", "supreme", "pope", "sheikh", "emir", "crown", "ceo", "founder",
-    "professor", "analyst", "economist", "lawmaker", "diplomat", "adviser", "advisor", "national", "council",
-}
+TITLE_WORDS = title_words("prefix")
 _PERSON_PREFIX = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+)+", re.I)
 _STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?-–—"
 #: spaCy labels that name actors or places
 _LABELS = {"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"}
 #: organisation subtypes recognisable from a name's last words
-_ORG_SUFFIXES = (
+_ORG_SUFFIXES: tuple[tuple[re.Pattern[str], EntityKind], ...] = (
     (re.compile(r"\b(university|college|institute|academy|school)\b", re.I), "EducationalOrganization"),
     (re.compile(r"\b(news|times|journal|post|herald|tribune|agency|press|tv|radio|media|gazette|telegraph|reuters|politico)\b", re.I), "NewsMediaOrganization"),
     (re.compile(r"\b(ministry|government|parliament|congress|senate|court|council|commission|service|department|army|forces|police|assembly|cabinet|office|bank of)\b", re.I), "GovernmentOrganization"),
@@ -53,7 +47,7 @@ def normalise_name(text: str, label: str = "") -> str:
     return re.sub(r"\s+", " ", name).strip(_STRIP.replace(".", ""))
 
 
-def _kind(name: str, label: str) -> str:
+def _kind(name: str, label: str) -> EntityKind:
     known = gazetteer().lookup(name)
     if gazetteer().is_metonym(name):
         place = gazetteer().place(name)
@@ -74,8 +68,7 @@ def _kind(name: str, label: str) -> str:
 
 
 #: last words of job titles that the model sometimes tags as organisations
-_JOB_HEADS = {"representative", "secretary", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
-              "ambassador", "envoy", "commissioner", "chancellor", "director", "chairman", "chairwoman", "chair"}
+_JOB_HEADS = title_words("job_head")
 _CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
                "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
 
@@ -167,7 +160,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[tuple[Span, Mention]]:
         if not _is_name(name, span):
             continue
         # "Mr Hague" is a person whatever "Hague" names elsewhere
-        kind = "Person" if span.label_ == "PERSON" and gazetteer().honorific(span[0].text) is not None else _kind(name, span.label_)
+        kind: EntityKind = "Person" if span.label_ == "PERSON" and gazetteer().honorific(span[0].text) is not None else _kind(name, span.label_)
         known = gazetteer().lookup(name)
         if known is not None and kind == known.kind:
             name = known.label  # "U.S." -> "United States"; the surface form stays in ``text``

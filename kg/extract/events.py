@@ -28,14 +28,13 @@ from kg.extract.lexicon import DEFINITE_ARTICLES, DEMONSTRATIVES, OFFICE_NOUNS, 
 from kg.extract.reference import References
 from kg.extract.rules import NOT_AN_EVENT, Pattern, rules
 from kg.gazetteer import gazetteer
-from kg.model import Evidence, EventMention, Mention
+from kg.model import LOCATION_KINDS, ClaimType, Evidence, EventMention, Mention, Modality
 from kg.vocab import EVENT_TYPES
 
 __all__ = ["sentence_events", "evidence_for", "modality"]
 
 _TARGET_PREPS = {"with", "to", "against", "on", "onto", "into", "for", "from", "between"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "around"}
-_PLACE_KINDS = {"Place", "City", "AdministrativeArea", "Country"}
 #: PLOVER types whose object is a thing handed over or aimed at someone ("exported goods to Argentina")
 _MATERIAL = {"COOPERATE", "AID", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 
@@ -156,7 +155,7 @@ def _place(head: Token, index: References, exclude: list[Mention]) -> Mention | 
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.head.i in near:
             for obj in child.children:
                 mention = index.get(obj)
-                if mention is not None and mention.kind in _PLACE_KINDS and mention.name not in {m.name for m in exclude}:
+                if mention is not None and mention.kind in LOCATION_KINDS and mention.name not in {m.name for m in exclude}:
                     return mention
     return None
 
@@ -200,10 +199,10 @@ def _pattern(token: Token, passive: bool) -> Pattern | None:
 
 
 #: modality of what a cue of each class reports, where modality.tsv does not name the cue
-_CUE_CLASS_MODALITY = {"statement": "alleged", "belief": "alleged", "evidence": "asserted", "intention": "intended"}
+_CUE_CLASS_MODALITY: dict[ClaimType, Modality] = {"statement": "alleged", "belief": "alleged", "evidence": "asserted", "intention": "intended"}
 
 
-def _report_modality(verb: Token) -> str:
+def _report_modality(verb: Token) -> Modality:
     """Modality of a clause reported by ``verb``: "said" keeps it asserted, "alleged" makes it alleged,
     "a report found" asserts it, "plans" intends it."""
     table = rules()
@@ -211,7 +210,7 @@ def _report_modality(verb: Token) -> str:
     return table.modality("report", verb.lemma_.lower()) or _CUE_CLASS_MODALITY[cue.kind if cue else "statement"]
 
 
-def modality(token: Token) -> str:
+def modality(token: Token) -> Modality:
     """How the sentence tells the event at ``token`` (see ``kg/data/events/modality.tsv``)."""
     table = rules()
     verb = token
@@ -219,7 +218,7 @@ def modality(token: Token) -> str:
         verb = verb.head  # a nominal event takes the modality of its clause ("made three arrests")
     if verb.pos_ not in ("VERB", "AUX"):
         return "asserted"
-    own = None
+    own: Modality | None = None
     for child in verb.children:
         if child.dep_ == "neg":
             return table.modality("neg", child.lower_) or "negated"

@@ -16,15 +16,20 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import resolve_period
 from kg.extract.reference import References
 from kg.model import Evidence, QuantityMention
+from kg.tables import read_table
 
 __all__ = ["parse_quantity", "sentence_quantities"]
 
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
            "trillion": 10**12, "tn": 10**12, "half a million": 5 * 10**5}
-_CURRENCIES = [("$", "USD"), ("us$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"), ("₹", "INR")]
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY",
-                   "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "pound": "GBP", "pounds": "GBP",
-                   "rupee": "INR", "rupees": "INR", "yen": "JPY"}
+#: kg/data/quantities/currencies.tsv, in its order: (code, symbols, regular expression of the words)
+_CURRENCY_ROWS = [(r["code"], r["symbols"].split() if r["symbols"] != "-" else [], r["words"])
+                  for r in read_table("quantities", "currencies.tsv")]
+#: (symbol as casefolded text reads it, code), in table order
+_CURRENCIES = [(symbol.casefold(), code) for code, symbols, _ in _CURRENCY_ROWS for symbol in symbols]
+_CURRENCY_WORDS = [(re.compile(rf"\b(?:{words})\b", re.I), code) for code, _, words in _CURRENCY_ROWS]
+_SYMBOL_CODES = {symbol: code for code, symbols, _ in _CURRENCY_ROWS for symbol in symbols}
+_SYMBOL = "|".join(re.escape(s) for s in _SYMBOL_CODES if len(s) > 1) + "|[" + "".join(re.escape(s) for s in _SYMBOL_CODES if len(s) == 1) + "]"
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|m|b|k)?\b", re.I)
 #: number words: units and teens, tens, and multipliers ("twenty-five", "three hundred", "a million")
 _WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -33,13 +38,13 @@ _WORD_NUMBERS |= {w: 10 * n for n, w in enumerate("twenty thirty forty fifty six
 _WORD_NUMBERS |= {"dozen": 12, "a": 1, "an": 1}
 _MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 #: money as news writes it: "$9.3bn", "£500m", "US$1.2 billion", "dollars 27bn", "pounds 3bn", "1.2 billion euros", "20p"
-_CURRENCY_WORD = r"(?:US\s?dollars?|dollars?|pounds?(?:\s+sterling)?|euros?|yuan|renminbi|roubles?|rubles?|rupees?|yen)"
+_CURRENCY_WORD = "(?:" + "|".join(words for _, _, words in _CURRENCY_ROWS) + ")"
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|tn|trillion|k|thousand)\b)?"
 #: what joins the two ends of a range of numbers ("3,000 to 4,000", "10-12", "between 5 and 6")
 _RANGE = re.compile(r"(?<=\d)\s*(?:-|–|to|and)\s*(?=\d)")
-_CURRENCY = re.compile(rf"US\$|[$€£¥₹₽]|{_CURRENCY_WORD}", re.I)
+_CURRENCY = re.compile(rf"{_SYMBOL}|{_CURRENCY_WORD}", re.I)
 _MONEY = re.compile(
-    rf"(?:(?:US\$|[$€£¥₹₽])\s?|\b{_CURRENCY_WORD}\s)(?P<a>{_AMOUNT})(?:\s?(?:-|–|to|and)\s?(?:US\$|[$€£¥₹₽])?(?P<b>{_AMOUNT}))?"
+    rf"(?:(?:{_SYMBOL})\s?|\b{_CURRENCY_WORD}\s)(?P<a>{_AMOUNT})(?:\s?(?:-|–|to|and)\s?(?:{_SYMBOL})?(?P<b>{_AMOUNT}))?"
     rf"|\b(?P<c>{_AMOUNT})(?:\s?(?:-|–|to|and)\s?(?P<d>{_AMOUNT}))?\s{_CURRENCY_WORD}\b"
     r"|\b(?P<pence>\d+(?:\.\d+)?)p\b",
     re.I)
@@ -80,7 +85,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
             if match.group(2):
                 value *= _SCALES[match.group(2).lower()]
         else:
-            value = _words_value(re.findall(r"[a-z]+", lowered))
+            value = _words_value(re.findall(r"[a-z]+", lowered))  # type: ignore[assignment]
             if value is None:
                 return None
     value = Decimal(format(value.normalize(), "f"))
@@ -89,8 +94,8 @@ def parse_quantity(text: str) -> tuple[Decimal, str] | None:
     for symbol, code in _CURRENCIES:
         if symbol in lowered:
             return value, code
-    for word, code in _CURRENCY_WORDS.items():
-        if re.search(rf"\b{word}\b", lowered):
+    for words, code in _CURRENCY_WORDS:
+        if words.search(lowered):
             return value, code
     return value, "count"
 
@@ -123,7 +128,7 @@ def money_in(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             yield match.start(), match.end(), match["pence"] + "p", None
             continue
         first, second = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
-        currency = _CURRENCY.search(match.group(0)).group(0)
+        currency = _CURRENCY.search(match.group(0)).group(0)  # type: ignore[union-attr]
         if second:
             scale = re.search(r"[a-z]+$", second, re.I)
             if scale and not re.search(r"[a-z]$", first, re.I):
@@ -210,7 +215,8 @@ def _unit_after(ent: Span) -> str:
 def _figures(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Decimal, str, str]]:
     """(span, value, unit, text) of every figure in a sentence: sums of money found in the text in any
     written form, then the model's amounts, percentages and counts that do not overlap them."""
-    doc, taken = sent.doc, set()
+    doc = sent.doc
+    taken: set[int] = set()
     for start, end, amount, other in money_in(sent.text):
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is None:
@@ -235,7 +241,7 @@ def _figures(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Decimal, str,
             if unit == "count" and unit_word:
                 unit = unit_word
             if unit == "count" and ent.start > 0 and ent.doc[ent.start - 1].text in ("$", "€", "£"):
-                unit = {"$": "USD", "€": "EUR", "£": "GBP"}[ent.doc[ent.start - 1].text]
+                unit = _SYMBOL_CODES[ent.doc[ent.start - 1].text]
             yield ent, value, unit, ent.text.strip()
 
 

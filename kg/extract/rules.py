@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
+from kg.model import CLAIM_TYPES, MODALITIES, STANCES, ClaimType, EventKey, Modality, Stance
+from kg.tables import read_table
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["Pattern", "Group", "Cue", "NominalCue", "ModalityCue", "rules", "read_table", "NOT_AN_EVENT"]
+__all__ = ["Pattern", "Group", "Cue", "NominalCue", "ModalityCue", "rules", "NOT_AN_EVENT"]
 
 #: the type of a pattern that says a trigger is no event in this use ("fight the election")
 NOT_AN_EVENT = "-"
 
 
-def read_table(*path: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated table in ``kg/data``; the last ``# name<TAB>name`` comment line is the header."""
-    text = resources.files("kg").joinpath("data", *path).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip()]
-    header = [line for line in lines if line.startswith("# ") and "\t" in line][-1][2:].split("\t")
-    return [dict(zip(header, line.split("\t"))) for line in lines if not line.startswith("#")]
+def _one_of(values: tuple[Any, ...], value: str, table: str) -> Any:
+    """``value`` if it is one of the closed vocabulary ``values`` (a ``kg.model`` Literal type), else an error naming the table."""
+    if value not in values:
+        raise ValueError(f"kg/data/{table}: {value!r} is not one of {', '.join(values)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Pattern:
 
     lemma: str
     pos: str  #: "verb" or "noun"
-    event_type: str
+    event_type: EventKey  #: or NOT_AN_EVENT
     objects: frozenset[str] = frozenset()  #: the direct object's lemma or form must be one of these (empty: any)
     object_classes: frozenset[str] = frozenset()  #: ... or belong to one of these object classes
     preps: frozenset[str] = frozenset()  #: a preposition or particle of the trigger must be one of these
@@ -64,8 +65,8 @@ class Cue:
     """A verb that attributes content to a source ("said", "a poll showed", "believes"), from claims/cues.tsv."""
 
     lemma: str
-    kind: str  #: statement, evidence, belief or intention (``kg:claimType``)
-    stance: str  #: Assert or Deny
+    kind: ClaimType  #: ``kg:claimType``
+    stance: Stance
     requires: str  #: "-", "label", "statement", "clause", "that" or "quote" (see the table's header)
     example: str = ""
     expect: str = ""
@@ -77,8 +78,8 @@ class NominalCue:
     claims/nouns.tsv."""
 
     noun: str
-    kind: str  #: statement, evidence, belief or intention (``kg:claimType``)
-    stance: str  #: Assert or Deny
+    kind: ClaimType  #: ``kg:claimType``
+    stance: Stance
     content: frozenset[str]  #: how the content hangs off the noun: "that" (a that-clause), "of" (an of-phrase)
     example: str = ""
     expect: str = ""
@@ -88,7 +89,7 @@ class NominalCue:
 class ModalityCue:
     cue: str
     relation: str  #: aux, neg, mark, governor or report
-    modality: str
+    modality: Modality
     example: str = ""
     expect: str = ""
 
@@ -118,20 +119,23 @@ class Rules:
             for r in read_table(*table):
                 group = Group(r["noun"], r["plural"], r["sector"], r["example"])
                 self.groups[group.noun] = self.groups[group.plural] = group
-        self.modality_cues = [ModalityCue(r["cue"], r["relation"], r["modality"], r["example"], r["expect"])
+        self.modality_cues = [ModalityCue(r["cue"], r["relation"], _one_of(MODALITIES, r["modality"], "events/modality.tsv"),
+                                          r["example"], r["expect"])
                               for r in read_table("events", "modality.tsv")]
         self._cues = {(c.relation, c.cue): c.modality for c in self.modality_cues}
-        self.attribution_cues = [Cue(r["lemma"], r["class"], r["stance"], r["requires"], r["example"], r["expect"])
+        self.attribution_cues = [Cue(r["lemma"], _one_of(CLAIM_TYPES, r["class"], "claims/cues.tsv"),
+                                     _one_of(STANCES, r["stance"], "claims/cues.tsv"), r["requires"], r["example"], r["expect"])
                                  for r in read_table("claims", "cues.tsv")]
         self._attribution = {c.lemma: c for c in self.attribution_cues}
-        self.nominal_cues = [NominalCue(r["noun"], r["class"], r["stance"], frozenset(r["content"].split("|")),
+        self.nominal_cues = [NominalCue(r["noun"], _one_of(CLAIM_TYPES, r["class"], "claims/nouns.tsv"),
+                                        _one_of(STANCES, r["stance"], "claims/nouns.tsv"), frozenset(r["content"].split("|")),
                                         r["example"], r["expect"]) for r in read_table("claims", "nouns.tsv")]
         self._nominal = {c.noun: c for c in self.nominal_cues}
         self.support_verbs = frozenset(r["verb"] for r in read_table("claims", "support.tsv"))
         self.denial_phrases = tuple(r["phrase"] for r in read_table("claims", "denials.tsv"))
 
     def _curated(self, row: dict[str, str]) -> list[Pattern]:
-        conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")
+        conditions = dict(c.split(":", 1) if ":" in c else (c, "") for c in row["with"].split() if c != "-")  # type: ignore[misc]
         words = set(conditions.get("obj", "").split("|")) - {""}
         return [Pattern(lemma, row["pos"], row["type"],
                         objects=frozenset(w for w in words if not w.startswith("@")),
@@ -170,7 +174,7 @@ class Rules:
             return True
         return any(self.in_class(c, lemma, lower) for c in pattern.object_classes - self._owned_targets - {"group"})
 
-    def modality(self, relation: str, cue: str) -> str | None:
+    def modality(self, relation: str, cue: str) -> Modality | None:
         """The modality a cue gives in a relation ("will" as aux -> "future"), or None."""
         return self._cues.get((relation, cue))
 

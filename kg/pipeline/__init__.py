@@ -8,8 +8,8 @@ The only package that knows every stage.
 * :mod:`kg.pipeline.builder`: a whole build, written into its export folder all or nothing;
 * :mod:`kg.pipeline.report`: what a build did.
 """
-from kg.pipeline.builder import OutputError, build, extract_corpus
+from kg.pipeline.builder import build, extract_corpus
 from kg.pipeline.report import BuildReport
 from kg.pipeline.stages import STAGES, export
 
-__all__ = ["BuildReport", "OutputError", "extract_corpus", "build", "export", "STAGES"]
+__all__ = ["BuildReport", "extract_corpus", "build", "export", "STAGES"]

@@ -13,13 +13,14 @@ from pathlib import Path
 from kg.atomic import make_stage, recover_stages, swap_in, write_text
 from kg.cache import ExtractionCache
 from kg.config import SAMPLES_DIR, Settings
+from kg.errors import OutputError
 from kg.lock import BuildLock
 from kg.model import ArticleExtraction, KnowledgeGraph
 from kg.pipeline.report import BuildReport
 from kg.pipeline.runners import Runner, runner_for
 from kg.pipeline.stages import Timer, export, resolve_corpus, uncached_articles
 
-__all__ = ["OutputError", "extract_corpus", "build"]
+__all__ = ["extract_corpus", "build"]
 
 
 def extract_corpus(
@@ -32,7 +33,7 @@ def extract_corpus(
     wall time: "ingest" is the time spent reading, "nlp" and "extract" share
     the rest in the proportion the runner's workers measured.
     """
-    cache = cache or ExtractionCache(None, settings.model)
+    cache = cache or ExtractionCache(None, settings)
     results: list[ArticleExtraction] = []
     worker_seconds: dict[str, float] = {}
     with runner or runner_for(settings) as running:
@@ -52,10 +53,6 @@ def extract_corpus(
     return results
 
 
-class OutputError(OSError):
-    """The export folder cannot be written (full disk, read-only, not a folder); it is left as it was."""
-
-
 def build(
     paths: Iterable[Path] | None = None, out: Path | None = Path("exports"), settings: Settings | None = None, *,
     formats: Iterable[str] = ("turtle", "jsonld"), progress: Callable[[int], None] | None = None, wait: float = 0.0,
@@ -72,7 +69,7 @@ def build(
     paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
     report = BuildReport(inputs=[str(p) for p in paths])
     if out is None:
-        return _build_graph(paths, settings, report, ExtractionCache(None, settings.model), progress), report
+        return _build_graph(paths, settings, report, ExtractionCache(None, settings), progress), report
     out = Path(out).resolve()
     created, lock = not out.exists(), BuildLock(out, wait=wait)
     with _writing(out, "lock"):
@@ -85,7 +82,7 @@ def build(
             _check_is_export(out)
             stage = make_stage(out)
         try:
-            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings.model), progress)
+            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings), progress)
             if report.articles:
                 with _writing(out, "write"):
                     export(kg, stage, settings, report, formats)

@@ -20,6 +20,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from kg.config import Settings
+from kg.errors import MissingDependency
 from kg.ingest import Deduplicator, discover, read_file
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.pipeline.runners import batches
@@ -39,7 +40,7 @@ def cluster_client(settings: Settings) -> Iterator:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise RuntimeError("distributed builds need Dask; install it with: pip install 'kg[dask]'") from None
+        raise MissingDependency("distributed builds need Dask; install it with: pip install 'kg[dask]'") from None
     if settings.scheduler:
         with Client(settings.scheduler) as client:
             yield client
@@ -78,7 +79,7 @@ def ingest_partition(files: list[tuple[str, str]]) -> list[Article | Skipped]:
 def extract_partition(articles: list[Article], settings: Settings) -> tuple[list[ArticleExtraction], dict[str, float]]:
     """Task: parse and extract a partition of articles with the worker's pipeline; returns the records and time per stage."""
     seconds: dict[str, float] = {}
-    return list(parse_and_extract(worker_nlp(settings.model), articles, settings.batch_size, seconds)), seconds
+    return list(parse_and_extract(worker_nlp(settings.model), articles, settings.batch_size, seconds, settings.extraction)), seconds
 
 
 class DaskRunner:
@@ -105,7 +106,7 @@ class DaskRunner:
         """Ingest tasks for every partition of the files, results streamed back in corpus order and de-duplicated."""
         files, skipped = discover(paths)
         yield from skipped
-        dedup = Deduplicator(self.settings.near_duplicate)
+        dedup = Deduplicator(self.settings.near_duplicate, self.settings.near_duplicate_sketch)
         futures = self.client.map(ingest_partition, partitions([(str(p), rel) for p, rel in files], self.settings.partition_size),
                                   pure=False)
         for future in futures:

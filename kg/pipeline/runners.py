@@ -26,12 +26,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kg.config import Settings
+from kg.config import ExtractionSettings, Settings
 from kg.ingest import read_articles
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.pipeline.stages import parse_and_extract
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["Runner", "InProcessRunner", "ProcessPoolRunner", "runner_for", "process_count", "batches"]
 
@@ -85,7 +88,7 @@ class InProcessRunner:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.seconds: dict[str, float] = {}
-        self.nlp = None
+        self.nlp: Language | None = None
 
     def __enter__(self) -> InProcessRunner:
         from kg.nlp import build_nlp
@@ -99,10 +102,11 @@ class InProcessRunner:
         self.nlp = None
 
     def read(self, paths: list[Path]) -> Iterator[Article | Skipped]:
-        return read_articles(paths, near_duplicate=self.settings.near_duplicate)
+        return read_articles(paths, near_duplicate=self.settings.near_duplicate,
+                             sketch_size=self.settings.near_duplicate_sketch)
 
     def extract(self, articles: Iterable[Article], seconds: dict[str, float]) -> Iterator[ArticleExtraction]:
-        return parse_and_extract(self.nlp, articles, self.settings.batch_size, seconds)
+        return parse_and_extract(self.nlp, articles, self.settings.batch_size, seconds, self.settings.extraction)
 
 
 class ProcessPoolRunner(InProcessRunner):
@@ -132,7 +136,8 @@ class ProcessPoolRunner(InProcessRunner):
         pool = ProcessPoolExecutor(self.processes, mp_context=context)
         try:
             for batch in chain(first, queued):
-                pending.append(pool.submit(_parse_and_extract_in_worker, batch, self.settings.model, size))
+                pending.append(pool.submit(_parse_and_extract_in_worker, batch, self.settings.model, size,
+                                           self.settings.extraction))
                 if len(pending) >= self.processes * BATCHES_IN_FLIGHT_PER_PROCESS:
                     yield from _counted(pending.popleft().result(), seconds)
             while pending:
@@ -141,12 +146,13 @@ class ProcessPoolRunner(InProcessRunner):
             pool.shutdown(cancel_futures=True)  # after a failure or Ctrl-C, the batches not started are dropped
 
 
-def _parse_and_extract_in_worker(articles: list[Article], model: str, batch_size: int) -> tuple[list[ArticleExtraction], dict[str, float]]:
+def _parse_and_extract_in_worker(articles: list[Article], model: str, batch_size: int, extraction: ExtractionSettings,
+                                 ) -> tuple[list[ArticleExtraction], dict[str, float]]:
     """Task of a worker process: its pipeline (inherited from the parent when forked, else loaded once) on one batch."""
     from kg.nlp import build_nlp
 
     seconds: dict[str, float] = {}
-    return list(parse_and_extract(build_nlp(model), articles, batch_size, seconds)), seconds
+    return list(parse_and_extract(build_nlp(model), articles, batch_size, seconds, extraction)), seconds
 
 
 def _counted(done: tuple[list[ArticleExtraction], dict[str, float]], seconds: dict[str, float]) -> list[ArticleExtraction]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.atomic import write_text
 from kg.cache import ExtractionCache
-from kg.config import Settings
+from kg.config import ExtractionSettings, Settings
 from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
 from kg.export.rdf import FORMATS, ONTOLOGY_FILE, STREAMED, to_rdf, write_ontology, write_rdf, write_streamed
@@ -50,7 +50,8 @@ class Timer:
             yield item
 
 
-def parse_and_extract(nlp, articles: Iterable[Article], batch_size: int, seconds: dict[str, float]) -> Iterator[ArticleExtraction]:
+def parse_and_extract(nlp, articles: Iterable[Article], batch_size: int, seconds: dict[str, float],
+                      extraction: ExtractionSettings) -> Iterator[ArticleExtraction]:
     """Parse and extract a stream of articles: the work of every runner, in this process or a worker.
 
     Each Doc is dropped as soon as it is extracted, so only the small records
@@ -69,10 +70,10 @@ def parse_and_extract(nlp, articles: Iterable[Article], batch_size: int, seconds
             headline = doc
             continue
         start = time.perf_counter()
-        extraction = extract_article(article, doc, headline)
+        record = extract_article(article, doc, headline, extraction)
         seconds["extract"] += time.perf_counter() - start
         headline = None
-        yield extraction
+        yield record
 
 
 def _with_headlines(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, bool]]]:
@@ -105,7 +106,7 @@ def resolve_corpus(extractions: list[ArticleExtraction], settings: Settings, rep
     """Merge the per-article records into one graph, keep the period asked for, and count what it holds."""
     t = time.perf_counter()
     STAGES.info("resolve")
-    kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name), settings.since, settings.until)
+    kg = within_period(resolve(extractions, fuzzy_threshold=settings.fuzzy_name, corpus_prior=settings.corpus_prior), settings.since, settings.until)
     report.seconds["resolve"] = time.perf_counter() - t
     report.articles = len(kg.articles)
     report.duplicates = sum(1 for a in kg.articles if a.duplicate_of)
@@ -141,16 +142,13 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     for fmt in others:
         report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
     report.seconds["export"] = time.perf_counter() - t
-    write_viewer(kg, nxg, out, settings, report)
+    write_viewer(kg, out, report)
 
 
-def write_viewer(kg: KnowledgeGraph, nxg, out: Path, settings: Settings, report: BuildReport) -> None:
-    """The offline HTML viewer of the networkx graph (a summary of the top entities past ``settings.viewer_max_nodes``)."""
-    from kg.viewer import summarise
-
+def write_viewer(kg: KnowledgeGraph, out: Path, report: BuildReport) -> None:
+    """The offline HTML viewer, drawn from the records."""
     t = time.perf_counter()
     STAGES.info("viewer")
-    shown, note = summarise(nxg, settings.viewer_max_nodes)
-    write_html(shown, out / "graph.html", title=f"kg: {report.articles} articles", note=note, articles=kg.articles)
+    write_html(kg, out / "graph.html", title=f"kg: {report.articles} articles")
     report.outputs["html"] = "graph.html"
     report.seconds["viewer"] = time.perf_counter() - t

@@ -26,15 +26,12 @@ import re
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
-
 from kg.atomic import write_text
-from kg.graph import records_of
 from kg.model import KnowledgeGraph
 from kg.viewer.data import page_records
 from kg.viewer.views import layouts
 
-__all__ = ["render_html", "write_html", "summarise", "STYLE", "EVENT_COLOURS", "page_data", "AGGREGATE_ABOVE"]
+__all__ = ["render_html", "write_html", "STYLE", "EVENT_COLOURS", "page_data", "AGGREGATE_ABOVE"]
 
 #: colour and vis-network shape per legend group; every shape has its label outside, drawn by the page
 STYLE = {
@@ -92,23 +89,9 @@ def _script_hashes(template: str, values: dict[str, str]) -> str:
     return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
 
 
-def _records(graph) -> KnowledgeGraph:
-    if isinstance(graph, KnowledgeGraph):
-        return graph
-    found = records_of(graph) if isinstance(graph, nx.Graph) else None
-    if found is None:
-        raise TypeError("the viewer draws a KnowledgeGraph (or a graph made from one by kg.graph.to_networkx), "
-                        f"not {type(graph).__name__}")
-    return found
-
-
-def render_html(graph: KnowledgeGraph | nx.MultiDiGraph, *, title: str = "kg knowledge graph", note: str = "",
-                articles=None) -> str:
-    """The viewer page for a KnowledgeGraph (or the networkx graph :func:`kg.graph.to_networkx` made of one).
-
-    ``articles`` is accepted for callers of the earlier signature; the records carry their articles.
-    """
-    data = page_data(_records(graph), title=title, note=note)
+def render_html(kg: KnowledgeGraph, *, title: str = "kg knowledge graph", note: str = "") -> str:
+    """The viewer page for the records of a knowledge graph; ``note`` is a line shown under the title."""
+    data = page_data(kg, title=title, note=note)
     js, css = _vis_assets()
     template = (resources.files("kg.viewer") / "template.html").read_text(encoding="utf-8")
     values = {"CSS": css, "DATA": _json_for_script(data), "VIS_JS": js.replace("</script", "<\\/script")}
@@ -116,16 +99,7 @@ def render_html(graph: KnowledgeGraph | nx.MultiDiGraph, *, title: str = "kg kno
     return _fill(template, values)
 
 
-def write_html(graph: KnowledgeGraph | nx.MultiDiGraph, path: Path, **kwargs) -> Path:
+def write_html(kg: KnowledgeGraph, path: Path, **kwargs) -> Path:
     """Write :func:`render_html` to ``path`` atomically."""
-    write_text(Path(path), render_html(graph, **kwargs))
+    write_text(Path(path), render_html(kg, **kwargs))
     return Path(path)
-
-
-def summarise(graph, max_nodes: int) -> tuple[KnowledgeGraph, str]:
-    """The records to draw, whole, and a note.
-
-    The page no longer cuts big graphs: past :data:`AGGREGATE_ABOVE` nodes a view opens on communities
-    that expand on click, so nothing is dropped here; ``max_nodes`` is kept for existing callers.
-    """
-    return _records(graph), ""

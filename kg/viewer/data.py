@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.model import KnowledgeGraph
+from kg.model import PLACE_KINDS, KnowledgeGraph, Modality
 from kg.vocab import EVENT_TYPES
 
-__all__ = ["PLACE_KINDS", "ASSERTED", "actor_group", "event_kind", "modality", "page_records"]
+__all__ = ["ASSERTED", "actor_group", "event_kind", "modality", "page_records"]
 
-PLACE_KINDS = frozenset({"Place", "City", "AdministrativeArea"})
 #: the modality of a fact that happened; every other modality (negated, intended, ...) is not counted as a fact
-ASSERTED = "asserted"
+ASSERTED: Modality = "asserted"
 _GROUP_KINDS = {"Person": "Person", "Country": "Country", "Group": "Group"}
 
 
