@@ -279,13 +279,13 @@ def _descriptions(kg: KnowledgeGraph, iri: Instances) -> list[Callable[[object],
         triples.setdefault(triple[0], []).append(triple)
     for subject, found in triples.items():
         by_subject.setdefault(subject, []).append(partial(_add_all, found))
-    for records, subject, describe in ((kg.articles, lambda a: iri.article(a.id), _article),
+    for records, subject_of, describe in ((kg.articles, lambda a: iri.article(a.id), _article),
                                        (kg.entities, lambda e: entity[e.key], _entity),
                                        (kg.events, lambda ev: iri.event(ev.key), _event),
                                        (kg.claims, lambda c: iri.claim(c.key), _claim),
                                        (kg.quantities, lambda q: iri.quantity(q.key), _quantity)):
         for r in records:
-            by_subject.setdefault(subject(r), []).append(lambda g, r=r, describe=describe: describe(g, r, kg, iri, entity))
+            by_subject.setdefault(subject_of(r), []).append(lambda g, r=r, describe=describe: describe(g, r, kg, iri, entity))
     return [partial(_describe_all, by_subject[subject]) for subject in sorted(by_subject, key=lambda node: f"<{node}>")]
 
 

@@ -127,9 +127,10 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     paths = {fmt: out / f"graph{FORMATS[fmt][1]}" for fmt in formats}
     report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri)
     whole = [fmt for fmt in formats if fmt not in STREAMED]  # TriG: named graphs per article, from an rdflib Dataset
-    rdf = to_rdf(kg, settings.base_iri) if whole else None
-    for fmt in whole:
-        write_rdf(rdf, paths[fmt], fmt)
+    if whole:
+        rdf = to_rdf(kg, settings.base_iri)
+        for fmt in whole:
+            write_rdf(rdf, paths[fmt], fmt)
     report.outputs |= {fmt: path.name for fmt, path in paths.items()}
     write_ontology(out)
     report.outputs["ontology"] = ONTOLOGY_FILE
