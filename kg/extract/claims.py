@@ -336,8 +336,8 @@ def headline_claims(headline: Doc, index: References, evidence: Evidence, text: 
     'intentional'") and a source named before a colon ("Sanders: Clinton needs to ..."; "Poll: ..."). Capitalised
     headline words make unreliable names, so a speaker must be one the article's text names (``text``), taken
     from there, or a document ("Poll")."""
-    claims = [c for sent in headline.sents
-              for c in sentence_claims(sent, index.at(sent), evidence, paragraph_quotes(index.text), min_quote)]
+    quotes = paragraph_quotes(index.text)
+    claims = [c for sent in headline.sents for c in sentence_claims(sent, index.at(sent), evidence, quotes, min_quote)]
     colon = _HEADLINE_SOURCE.match(headline.text)
     if colon is not None and not any(c.span[0] >= colon.start("said") for c in claims):
         who = _tokens(headline, colon.start("who"), colon.end("who"))
@@ -452,6 +452,8 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
     cues = [t for t in sent if t.pos_ == "VERB" and rules().cue(t.lemma_)
             and not any(start <= t.idx < end for start, end in quotes)]
     spoken = False
+    # what a cue ending the paragraph with a colon introduces: the same for every cue of the sentence
+    introduced = _next_paragraph_quote(sent, paragraph, index.text)
     for cue in cues:
         kind: Cue = rules().cue(cue.lemma_)  # type: ignore[assignment]
         if kind.requires == "statement" and not _is_statement(cue):
@@ -464,7 +466,7 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
         clauses = {c.dep_ for c in cue.children}
         if evaluative and owned is None and not clauses & {"ccomp", "oprd"}:
             continue
-        quoted = owned is not None or _next_paragraph_quote(sent, paragraph, index.text) is not None
+        quoted = owned is not None or introduced is not None
         if kind.requires == "clause" and not quoted and not clauses & {"ccomp", "xcomp"} and not _interrupted_clause(cue):
             continue  # "found that ..." attributes; "found the bodies" does not
         if kind.requires == "that" and not quoted and "ccomp" not in clauses:
@@ -485,7 +487,6 @@ def _candidate_claims(sent: Span, index: References, evidence: Evidence,
                 following = _continuation(owned, cue, sent, paragraph, index.text)
                 parts = (owned,) if following is None else (owned, following)
         elif not any(t.dep_ in _CONTENT_DEPS for t in cue.children):
-            introduced = _next_paragraph_quote(sent, paragraph, index.text)
             parts = (introduced,) if introduced is not None else ()
         claim = _claim(speaker, kind.stance, cue.lemma_.lower(), content, sent, index, evidence, parts,
                        labels=evaluative, claim_type=kind.kind, quote_type=quote_type)
