@@ -21,10 +21,19 @@ __all__ = ["Gazetteer", "gazetteer", "name_key"]
 _DATA = Path(__file__).parent / "data" / "gazetteer.json"
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Lookup key: case-folded, leading 'the' and dots dropped."""
-    key = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace(".", "").casefold()
-    return re.sub(r"\s+", " ", key)
+    """Lookup key: case-folded, leading 'the' and dots dropped.
+
+    Cached: resolution compares every pair of names in an article and every
+    surname with the corpus' full names, asking for the same keys again and again.
+    """
+    key = _LEADING_THE.sub("", name.strip()).replace(".", "").casefold()
+    return _SPACES.sub(" ", key)
 
 
 @dataclass(frozen=True)

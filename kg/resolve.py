@@ -132,9 +132,10 @@ class EntityResolver:
                   for article, names in by_article.items() for name in names}
         full = sorted({name for (_, name), found in owners.items() if not found and len(name.split()) > 1})
         spelling = self._merge_fuzzy(full, counts, "person")
-        written: dict[str, set[str]] = defaultdict(set)  # label -> its full spellings
+        surnamed: dict[str, set[str]] = defaultdict(set)  # a full spelling's last word -> the labels written with it
         for name, label in spelling.items():
-            written[label].add(name)
+            if len(words := name_key(name).split()) > 1:
+                surnamed[words[-1]].add(label)
         gender_of = _genders(people, owners, spelling)
         usage: Counter[str] = Counter()
         for m in people:
@@ -171,8 +172,8 @@ class EntityResolver:
                 label, reason = found[0], "a short form of the one longer name its article gives that person"
             elif not owners[(m.article_id, m.name)] and len(m.name.split()) == 1:
                 # outside its article a "Mrs Howard" needs a full name known to be a woman's
-                elsewhere = [f for f in usage if (gender_of.get(f) == key[2] if key[2] else True)
-                             and any(_contains(w, m.name, surname=True) for w in written[f])]
+                elsewhere = [f for f in surnamed.get(name_key(m.name), ()) if f in usage
+                             and (gender_of.get(f) == key[2] if key[2] else True)]
                 best = min(elsewhere, key=lambda f: (-usage[f], f), default=None)
                 if best is not None:
                     label, reason = best, "a surname alone: the corpus' most used full name with that surname"

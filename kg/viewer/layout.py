@@ -92,11 +92,11 @@ def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.nda
 
 
 def _community_picture(nodes: list[int], merged: dict[tuple[int, int], float], radii: np.ndarray) -> np.ndarray:
-    """Coordinates of one community's nodes, centred on 0."""
+    """Coordinates of one community's nodes, centred on 0, from the links ``merged`` between them."""
     if len(nodes) == 1:
         return np.zeros((1, 2))
     local = {n: i for i, n in enumerate(nodes)}
-    pairs = sorted((local[a], local[b]) for a, b in merged if a in local and b in local)
+    pairs = sorted((local[a], local[b]) for a, b in merged)
     if len(nodes) == 2:
         points = np.array([[-LINK_LENGTH / 2, 0.0], [LINK_LENGTH / 2, 0.0]])
     else:
@@ -128,9 +128,13 @@ def view_layout(nodes: list[str], edges, sizes: dict[str, float], *, seed: int =
         for node, number in enumerate(community):
             if number != ISOLATED:
                 members[number].append(node)
+        inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)  # each community's own links
+        for (a, b), weight in merged.items():
+            if community[a] == community[b] != ISOLATED:
+                inside[community[a]][(a, b)] = weight
         coords = np.zeros((len(nodes), 2))
         for number in sorted(members):
-            coords[members[number]] = _community_picture(members[number], merged, radii)
+            coords[members[number]] = _community_picture(members[number], inside[number], radii)
     finally:
         igraph.set_random_number_generator(random)
     return {"ids": nodes, "community": community,
