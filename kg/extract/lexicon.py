@@ -3,7 +3,7 @@ attribution cues are tables in ``kg/data``, read by :mod:`kg.extract.rules`; so 
 """
 from __future__ import annotations
 
-from kg.extract.rules import read_table
+from kg.tables import read_table, title_words
 
 #: verbs whose negation by the actor itself is a denial ("China does not supply weapons")
 ACCUSABLE_VERBS = {"provide", "supply", "send", "sell", "give", "deliver", "arm", "help", "support", "aid", "assist",
@@ -16,7 +16,7 @@ REPORT_NOUNS = {"report", "data", "datum", "figure", "figures", "statistics", "s
 #: speakers a text keeps anonymous: a source of a nationality is no country speaking ("a Russian source said")
 ANONYMOUS_NOUNS = {"source", "insider"}
 
-# --- who a noun phrase stands for (kg.extract.reference), from kg/data/actors/reference.tsv ---------------
+# --- who a noun phrase stands for (kg.extract.reference), from kg/data/actors/reference.tsv and titles.tsv ----
 _REFERENCE = {row["list"]: frozenset(row["words"].split()) for row in read_table("actors", "reference.tsv")}
 #: pronouns that refer back to a person ("he said")
 PERSON_PRONOUNS = _REFERENCE["person pronouns"]
@@ -33,11 +33,11 @@ ACTOR_NOUNS = _REFERENCE["actor nouns"]
 #: nouns whose "of X" may be a person ("the office of Benjamin Netanyahu")
 PERSONAL_NOUNS = _REFERENCE["personal nouns"]
 #: nouns that name one person by office ("the Russian president", "his Chinese counterpart")
-OFFICE_NOUNS = _REFERENCE["office nouns"]
+OFFICE_NOUNS = title_words("office")
 #: nouns for a person the text does not name ("his counterpart"): no actor
 UNNAMED_NOUNS = _REFERENCE["unnamed nouns"]
 #: last words of a speaker phrase that mean a person ("a Russian source", "the official")
-PERSON_NOUNS = _REFERENCE["person nouns"]
+PERSON_NOUNS = title_words("speaker")
 #: nouns that, with a pair word, refer back to a pair named before ("the two leaders", "both countries")
 PAIR_NOUNS = _REFERENCE["pair nouns"]
 #: words that make a pair noun refer to a pair ("two", "both"); a pair pronoun does so alone ("Both said")

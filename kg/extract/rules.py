@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from kg.model import CLAIM_TYPES, MODALITIES, STANCES, ClaimType, EventKey, Modality, Stance
-from kg.tables import read_table
+from kg.tables import TitleUse, read_table, title_words
 from kg.vocab import EVENT_TYPES
 
 __all__ = ["Pattern", "Group", "Cue", "NominalCue", "ModalityCue", "rules", "NOT_AN_EVENT"]
@@ -229,7 +229,9 @@ def rules_markdown() -> str:
     groups = sorted({(g.plural, g.sector) for g in table.groups.values()})
     out += ["", f"## Group actors ({len(groups)})", "", ", ".join(f"{p} ({s})" for p, s in groups)]
     out += ["", "## Words of in-document reference (kg/extract/reference.py)", "", "| list | words | for |", "|---|---|---|"]
-    out += [f"| {r['list']} | {r['words']} | {r['for']} |" for r in read_table("actors", "reference.tsv")] + [""]
+    out += [f"| {r['list']} | {r['words']} | {r['for']} |" for r in read_table("actors", "reference.tsv")]
+    out += ["", "## Job titles (kg/data/actors/titles.tsv: where each word counts)", "", "| use | words |", "|---|---|"]
+    out += [f"| {u} | {' '.join(sorted(title_words(u)))} |" for u in get_args(TitleUse)] + [""]
     return "\n".join(out)
 
 
