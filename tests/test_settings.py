@@ -92,3 +92,23 @@ def test_kg_build_refuses_a_bad_config_file_with_exit_2(tmp_path):
     config.write_text("batch_size = 0.5\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "--config", str(config), "--out", str(tmp_path / "out"), "-q"])
     assert result.exit_code == EXIT_USAGE and f"{config}: setting batch_size = 0.5: expected int [E201]" in result.stderr
+
+
+@pytest.mark.parametrize("name", [f.name for f in dataclasses.fields(ExtractionSettings)])
+def test_every_extraction_setting_changes_the_cache_key(name):
+    base = ExtractionCache(None, Settings()).key(Article("a", "text"))
+    changed = dataclasses.replace(ExtractionSettings(), **{name: getattr(ExtractionSettings(), name) + 1})
+    assert ExtractionCache(None, Settings(extraction=changed)).key(Article("a", "text")) != base
+
+
+def test_reference_look_back_from_kg_toml_reaches_the_pipeline_config(tmp_path):
+    """kg.toml's [extraction] windows become the spaCy config of the reference components."""
+    from kg.nlp import build_nlp
+
+    config = tmp_path / "kg.toml"
+    config.write_text("[extraction]\nspeaker_reach_chars = 7\npair_window = 3\nmin_quote_chars = 20\n", encoding="utf-8")
+    settings = load_settings(config, environ={})
+    nlp = build_nlp.__wrapped__(settings.model, settings.extraction)
+    assert nlp.get_pipe_config("kg_speakers") == {"factory": "kg_speakers", "reach": 7, "min_quote_chars": 20}
+    assert nlp.get_pipe_config("kg_mentions")["pair_window"] == 3
+    assert nlp.get_pipe_config("kg_mentions")["people_window"] == ExtractionSettings().people_window

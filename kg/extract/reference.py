@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.config import ExtractionSettings
 from kg.extract.claims import paragraph_quotes, sentence_claims
 from kg.extract.entities import conjuncts, country_mention, document_mentions, noun_phrase, normalise_name
 from kg.extract.lexicon import (
@@ -75,8 +76,7 @@ class MentionRecorder:
 
 
 @Language.factory("kg_mentions", requires=["doc.ents", "doc.sents", "token.dep"], assigns=["doc._.kg_mentions"],
-                  default_config={"pair_window": 120, "people_window": 80, "subject_window": 80, "country_window": 60,
-                                  "demonstrative_window": 60})
+                  default_config=ExtractionSettings().mentions_config())
 def make_mention_recorder(nlp: Language, name: str, pair_window: int, people_window: int, subject_window: int,
                           country_window: int, demonstrative_window: int) -> MentionRecorder:
     return MentionRecorder(pair_window, people_window, subject_window, country_window, demonstrative_window)
@@ -100,11 +100,11 @@ class SpeakerRecorder:
     """Pipeline component: the speaker of every sentence's last claim, in text order (``doc._.kg_speakers``).
 
     ``reach`` is how far (characters) after a speaker's sentence "he said" / "the officials said" may still
-    refer to that speaker.
+    refer to that speaker; a quotation shorter than ``min_quote_chars`` is no claim (as for the extractors).
     """
 
-    def __init__(self, reach: int):
-        self.reach = reach
+    def __init__(self, reach: int, min_quote_chars: int):
+        self.reach, self.min_quote_chars = reach, min_quote_chars
 
     def __call__(self, doc: Doc) -> Doc:
         turns: list[SpeakerTurn] = []
@@ -112,7 +112,8 @@ class SpeakerRecorder:
         quotes = paragraph_quotes(refs.text)
         for sent in doc.sents:
             # the article and its evidence are the extractor's to give; here only the speaker counts
-            claims = sentence_claims(sent, refs.at(sent), Evidence("", sent.text, sent.start_char, sent.end_char), quotes)
+            claims = sentence_claims(sent, refs.at(sent), Evidence("", sent.text, sent.start_char, sent.end_char), quotes,
+                                     self.min_quote_chars)
             if claims:
                 turns.append(SpeakerTurn.of(claims[-1].speaker, sent))
         doc._.kg_speakers = {"reach": self.reach, "turns": [_row(t.sentence.start, t.sentence.end, t.speaker) for t in turns]}
@@ -120,9 +121,9 @@ class SpeakerRecorder:
 
 
 @Language.factory("kg_speakers", requires=["doc._.kg_mentions"], assigns=["doc._.kg_speakers"],
-                  default_config={"reach": 600})
-def make_speaker_recorder(nlp: Language, name: str, reach: int) -> SpeakerRecorder:
-    return SpeakerRecorder(reach)
+                  default_config=ExtractionSettings().speakers_config())
+def make_speaker_recorder(nlp: Language, name: str, reach: int, min_quote_chars: int) -> SpeakerRecorder:
+    return SpeakerRecorder(reach, min_quote_chars)
 
 
 @dataclass(frozen=True)

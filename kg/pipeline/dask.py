@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from kg.config import Settings
+from kg.config import ExtractionSettings, Settings
 from kg.errors import MissingDependency
 from kg.ingest import Deduplicator, discover, read_file
 from kg.model import Article, ArticleExtraction, Skipped
@@ -50,7 +50,7 @@ def cluster_client(settings: Settings) -> Iterator:
         yield client
 
 
-def worker_nlp(model: str):
+def worker_nlp(model: str, extraction: ExtractionSettings = ExtractionSettings()):
     """The spaCy pipeline of the current Dask worker, built on first use and kept on the worker.
 
     Outside a worker (or with several workers as threads of one process, where
@@ -64,11 +64,11 @@ def worker_nlp(model: str):
 
         worker = get_worker()
     except (ImportError, ValueError):
-        return build_nlp(model)
+        return build_nlp(model, extraction)
     pipelines = worker.__dict__.setdefault("_kg_nlp", {})
-    if model not in pipelines:
-        pipelines[model] = build_nlp.__wrapped__(model)
-    return pipelines[model]
+    if (model, extraction) not in pipelines:
+        pipelines[(model, extraction)] = build_nlp.__wrapped__(model, extraction)
+    return pipelines[(model, extraction)]
 
 
 def ingest_partition(files: list[tuple[str, str]]) -> list[Article | Skipped]:
@@ -79,7 +79,7 @@ def ingest_partition(files: list[tuple[str, str]]) -> list[Article | Skipped]:
 def extract_partition(articles: list[Article], settings: Settings) -> tuple[list[ArticleExtraction], dict[str, float]]:
     """Task: parse and extract a partition of articles with the worker's pipeline; returns the records and time per stage."""
     seconds: dict[str, float] = {}
-    return list(parse_and_extract(worker_nlp(settings.model), articles, settings.batch_size, seconds, settings.extraction)), seconds
+    return list(parse_and_extract(worker_nlp(settings.model, settings.extraction), articles, settings.batch_size, seconds, settings.extraction)), seconds
 
 
 class DaskRunner:

@@ -94,7 +94,7 @@ class InProcessRunner:
         from kg.nlp import build_nlp
 
         start = time.perf_counter()
-        self.nlp = build_nlp(self.settings.model)
+        self.nlp = build_nlp(self.settings.model, self.settings.extraction)
         self.seconds["load_model"] = time.perf_counter() - start
         return self
 
@@ -152,7 +152,7 @@ def _parse_and_extract_in_worker(articles: list[Article], model: str, batch_size
     from kg.nlp import build_nlp
 
     seconds: dict[str, float] = {}
-    return list(parse_and_extract(build_nlp(model), articles, batch_size, seconds, extraction)), seconds
+    return list(parse_and_extract(build_nlp(model, extraction), articles, batch_size, seconds, extraction)), seconds
 
 
 def _counted(done: tuple[list[ArticleExtraction], dict[str, float]], seconds: dict[str, float]) -> list[ArticleExtraction]:
