@@ -51,7 +51,7 @@ def test_the_work_was_spread_over_both_workers(scheduler, dask_build):
     with distributed.Client(scheduler) as client:
         loaded = client.run(lambda dask_worker: sorted(dask_worker.__dict__.get("_kg_nlp", {})))
     assert len(loaded) == 2
-    assert all(models == [Settings().model] for models in loaded.values())
+    assert all(models == [(Settings().model, Settings().extraction)] for models in loaded.values())
 
 
 @pytest.mark.slow
