@@ -234,6 +234,39 @@ def test_graphml_keeps_list_values_readable(tmp_path):
     assert node == {"aliases": "Putin; President Putin", "date": "2024-05-16"}
 
 
+
+def _networkx_bytes(g: nx.MultiDiGraph, tmp_path) -> tuple[bytes, bytes]:
+    """What networkx's own writers make of ``g`` (the way the exports were written before they were streamed)."""
+    import json
+
+    from kg.export.nx import _flat, flat_attributes
+
+    nx.write_graphml(flat_attributes(g), tmp_path / "nx.graphml", encoding="utf-8")
+    text = json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, sort_keys=True, indent=1, default=_flat)
+    return (tmp_path / "nx.graphml").read_bytes(), text.encode("utf-8")
+
+
+@pytest.mark.parametrize("which", ["small", "shared keys", "empty", "seeds"])
+def test_streamed_graphml_and_node_link_are_networkx_bytes(which, tmp_path, request):
+    """RecordGraph + the streamed writers write what networkx writes from to_networkx's graph, byte for byte:
+    a node first seen as an edge's end (an affiliation to a later entity), two facts under one key, no fact at all."""
+    from kg.export.nx import write_node_link
+    from kg.graph import RecordGraph
+
+    kg = small_graph()
+    if which == "shared keys":
+        kg = replace(kg, events=(*kg.events, replace(kg.events[0], target="country/china", trigger="meets")))
+    elif which == "empty":
+        kg = KnowledgeGraph((), (), (), (), ())
+    elif which == "seeds":
+        kg = request.getfixturevalue("seed_build")[0]
+    write_graphml(RecordGraph(kg), tmp_path / "g.graphml")
+    write_node_link(RecordGraph(kg), tmp_path / "g.json")
+    graphml, node_link = _networkx_bytes(to_networkx(kg), tmp_path)
+    assert (tmp_path / "g.graphml").read_bytes() == graphml
+    assert (tmp_path / "g.json").read_bytes() == node_link
+    assert nx.utils.graphs_equal(nx.node_link_graph(__import__("json").loads(node_link), edges="links"), to_networkx(kg))
+
 # --- a period -----------------------------------------------------------------------------------------------------
 
 

@@ -16,8 +16,11 @@ __all__ = ["OTHER_FORMATS", "write_other_format"]
 OTHER_FORMATS = {"csv": "tables/", "parquet": "tables/", "neo4j": "neo4j/", "gexf": "graph.gexf"}
 
 
-def write_other_format(fmt: str, kg, nxg, out: Path, base_iri: str | None = None) -> str:
-    """Write one of ``OTHER_FORMATS`` into ``out``; returns what it wrote (a file or folder name)."""
+def write_other_format(fmt: str, kg, out: Path, base_iri: str | None = None) -> str:
+    """Write one of ``OTHER_FORMATS`` into ``out``; returns what it wrote (a file or folder name).
+
+    Only GEXF needs the networkx graph, so only it builds one.
+    """
     out = Path(out)
     if fmt in ("csv", "parquet"):
         from kg.export.tables import TABLES_DIR, write_tables
@@ -29,8 +32,9 @@ def write_other_format(fmt: str, kg, nxg, out: Path, base_iri: str | None = None
         write_neo4j(kg, out / "neo4j", base_iri)
     elif fmt == "gexf":
         from kg.export.gexf import write_gexf
+        from kg.graph import to_networkx
 
-        write_gexf(nxg, kg, out / "graph.gexf")
+        write_gexf(to_networkx(kg), kg, out / "graph.gexf")
     else:
         raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(OTHER_FORMATS)}")
     return OTHER_FORMATS[fmt]

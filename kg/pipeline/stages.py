@@ -17,7 +17,7 @@ from kg.config import ExtractionSettings, Settings
 from kg.export import OTHER_FORMATS, write_other_format
 from kg.export.nx import write_graphml, write_node_link
 from kg.export.rdf import FORMATS, ONTOLOGY_FILE, STREAMED, to_rdf, write_ontology, write_rdf, write_streamed
-from kg.graph import to_networkx
+from kg.graph import RecordGraph
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
 from kg.pipeline.report import BuildReport
 from kg.query import within_period
@@ -136,12 +136,13 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     report.outputs["ontology"] = ONTOLOGY_FILE
     write_text(out / "merges.tsv", "".join("\t".join(row) + "\n" for row in [("entity", "name", "label", "reason"), *kg.merges]))
     report.outputs["merges"] = "merges.tsv"
-    nxg = to_networkx(kg)
-    write_graphml(nxg, out / "graph.graphml")
-    write_node_link(nxg, out / "graph.json")
+    records = RecordGraph(kg)  # the networkx graph's nodes and edges, attributes made as they are written
+    write_graphml(records, out / "graph.graphml")
+    write_node_link(records, out / "graph.json")
+    del records
     report.outputs |= {"graphml": "graph.graphml", "node-link": "graph.json"}
     for fmt in others:
-        report.outputs[fmt] = write_other_format(fmt, kg, nxg, out, settings.base_iri)
+        report.outputs[fmt] = write_other_format(fmt, kg, out, settings.base_iri)
     report.seconds["export"] = time.perf_counter() - t
     write_viewer(kg, out, report)
 
