@@ -66,7 +66,7 @@ def test_a_store_of_the_sharded_export_holds_the_local_graph(seed_build, dask_bu
 
 def test_shard_writer_cuts_between_subjects(seed_build, tmp_path):
     writer = ShardWriter(tmp_path / "nt", triples_per_shard=100)
-    count = write_streamed(seed_build[0], {"nt": tmp_path / "graph.nt"}, writers=(writer,))
+    count = write_streamed(seed_build[0], {"nt": tmp_path / "graph.nt"}, extra_writers=(writer,))
     shards = shard_files(tmp_path)
     assert shards == writer.files and len(shards) > 1
     assert b"".join(f.read_bytes() for f in shards) == (tmp_path / "graph.nt").read_bytes()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -34,21 +35,21 @@ class ShardWriter:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files: list[Path] = []
         self._stack = ExitStack()
-        self._handle = None
+        self._handle: IO[bytes] | None = None
         self._count = 0
 
     def write(self, group: list[ox.Triple]) -> None:
         if self._handle is None or self._count >= self.limit:
-            self._next_shard()
-        self._handle.write(ox.serialize(group, format=ox.RdfFormat.N_TRIPLES))
+            self._handle = self._next_shard()
+        ox.serialize(group, self._handle, format=ox.RdfFormat.N_TRIPLES)
         self._count += len(group)
 
-    def _next_shard(self) -> None:
+    def _next_shard(self) -> IO[bytes]:
         self._stack.close()  # the shard before is complete: renamed into place
         path = self.folder / SHARD_NAME.format(len(self.files))
-        self._handle = self._stack.enter_context(atomic_open(path, "wb"))
         self.files.append(path)
         self._count = 0
+        return self._stack.enter_context(atomic_open(path, "wb"))
 
     def close(self) -> None:
         self._stack.close()

@@ -127,7 +127,7 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     STAGES.info("export")
     paths = {fmt: out / f"graph{FORMATS[fmt][1]}" for fmt in formats}
     shards = (ShardWriter(out / SHARD_FOLDER),) if settings.workers or settings.scheduler else ()
-    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri, shards)
+    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri, extra_writers=shards)
     report.outputs |= {"nt-shards": f"{SHARD_FOLDER}/"} if shards else {}
     whole = [fmt for fmt in formats if fmt not in STREAMED]  # TriG: named graphs per article, from an rdflib Dataset
     if whole:
