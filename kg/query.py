@@ -43,12 +43,21 @@ _NUMBERS = {"http://www.w3.org/2001/XMLSchema#integer": int, "http://www.w3.org/
             "http://www.w3.org/2001/XMLSchema#double": float}
 
 
+#: the folder of an export holding its N-Triples shards (a Dask build's, kg.pipeline.shards), and their names
+SHARD_FOLDER, SHARD_NAME = "nt", "graph-{:05d}.nt"
+
+
+def shard_files(folder: Path) -> list[Path]:
+    """The N-Triples shards of an export folder, in order (none if it has none)."""
+    return sorted((Path(folder) / SHARD_FOLDER).glob("graph-*.nt"))
+
+
 def export_files(folder: Path) -> list[Path]:
-    """The files of an export folder worth loading: one graph file, the TriG file and the ontology."""
+    """The files of an export folder worth loading: its N-Triples shards (a Dask build's) or one graph file, the TriG file and the ontology."""
     folder = Path(folder)
-    graph = next((folder / name for name in _GRAPH_FILES if (folder / name).is_file()), None)
+    graph = shard_files(folder) or [folder / name for name in _GRAPH_FILES if (folder / name).is_file()][:1]
     extra = [folder / name for name in ("graph.trig", "ontology.ttl") if (folder / name).is_file()]
-    files = ([graph] if graph else []) + extra
+    files = graph + extra
     if not files:
         raise QueryError(f"{folder}: no graph.ttl, graph.nt, graph.jsonld or graph.trig in this folder")
     return files

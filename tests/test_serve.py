@@ -145,3 +145,18 @@ def test_get_and_the_query_form(endpoint):
         assert json.load(r)["boolean"] is True
     with urllib.request.urlopen(endpoint.replace("/query", "/"), timeout=10) as r:
         assert b"<form" in r.read()
+
+
+def test_prepare_store_bulk_loads_the_shards_of_a_sharded_export(tmp_path, seed_build):
+    from kg.export.rdf import write_ontology, write_streamed
+    from kg.pipeline.shards import ShardWriter
+    from kg.query import load_store
+
+    export = tmp_path / "export"
+    write_streamed(seed_build[0], {}, extra_writers=(ShardWriter(export / "nt", triples_per_shard=500),))
+    write_ontology(export)
+    location = prepare_store([export], tmp_path / "store")
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(location))
+    assert len(store) == len(load_store([seed_build[2] / "graph.ttl", seed_build[2] / "ontology.ttl"])) and len(list((export / "nt").iterdir())) > 1

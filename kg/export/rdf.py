@@ -394,15 +394,17 @@ class _JsonLdWriter(_NTriplesWriter):
 STREAMED = {"nt": _NTriplesWriter, "turtle": _TurtleWriter, "jsonld": _JsonLdWriter}
 
 
-def write_streamed(kg: KnowledgeGraph, paths: dict[str, Path], base_iri: str | None = None) -> int:
+def write_streamed(kg: KnowledgeGraph, paths: dict[str, Path], base_iri: str | None = None, extra_writers: tuple = ()) -> int:
     """Write each format of ``paths`` (keys of ``STREAMED``) atomically, in one pass over the records.
 
     No graph is held: each subject's triples are made, written to every file
-    and dropped.  Returns the number of triples.
+    (and given to every object of ``extra_writers``, with ``write`` and ``close``,
+    such as :class:`kg.export.shards.ShardWriter`) and dropped.  Returns the
+    number of triples.
     """
     count = 0
     with ExitStack() as stack:
-        writers = [STREAMED[fmt](stack.enter_context(atomic_open(Path(path), "wb"))) for fmt, path in paths.items()]
+        writers = [*(STREAMED[fmt](stack.enter_context(atomic_open(Path(path), "wb"))) for fmt, path in paths.items()), *extra_writers]
         for group in triple_groups(kg, base_iri):
             count += len(group)
             for writer in writers:

@@ -20,7 +20,8 @@ from kg.export.rdf import FORMATS, ONTOLOGY_FILE, STREAMED, to_rdf, write_ontolo
 from kg.graph import RecordGraph
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
 from kg.pipeline.report import BuildReport
-from kg.query import within_period
+from kg.pipeline.shards import ShardWriter
+from kg.query import SHARD_FOLDER, within_period
 from kg.resolve import resolve
 from kg.viewer import write_html
 
@@ -125,7 +126,9 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     formats = [f for f in formats if f not in OTHER_FORMATS]
     STAGES.info("export")
     paths = {fmt: out / f"graph{FORMATS[fmt][1]}" for fmt in formats}
-    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri)
+    shards = (ShardWriter(out / SHARD_FOLDER),) if settings.workers or settings.scheduler else ()
+    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri, extra_writers=shards)
+    report.outputs |= {"nt-shards": f"{SHARD_FOLDER}/"} if shards else {}
     whole = [fmt for fmt in formats if fmt not in STREAMED]  # TriG: named graphs per article, from an rdflib Dataset
     if whole:
         rdf = to_rdf(kg, settings.base_iri)
