@@ -522,19 +522,23 @@ def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) 
             dated = {p.period for p, a in members if p.period and _same_subject(q, about, p, a)}
             period = q.period or (next(iter(dated)) if len(dated) == 1 else "")
             groups[(value, unit, period)].append((q, about))
-    quantities = []
+    quantities: list[Quantity] = []
     for (value, unit, period), members in sorted(groups.items()):
         # within one value+unit+period, reports of the same subject are one figure, corroborated by each article
         clusters: list[list] = []
         for q, about in sorted(members, key=lambda qa: (qa[0].evidence.article_id, qa[0].evidence.start)):
             home = next((c for c in clusters if any(_same_subject(q, about, p, a) for p, a in c)), None)
             (home if home is not None else clusters.append([]) or clusters[-1]).append((q, about))  # type: ignore[func-returns-value]
-        for cluster in clusters:
+        about_of = [tuple(sorted(set().union(*(a for _, a in cluster)))) for cluster in clusters]
+        shared = Counter(about_of)
+        for cluster, about in zip(clusters, about_of):
             first = cluster[0][0]
-            about = tuple(sorted(set().union(*(a for _, a in cluster))))
+            # figures of one value about the same entities (or none) that are not the same figure ("10 officers",
+            # "10 houses") each keep their own IRI: their first report (sentence, words, description) tells them apart
+            told_apart = (first.evidence.article_id, first.evidence.start, first.text, first.description) if shared[about] > 1 else ()
             descriptions = [q.description for q, _ in cluster if q.description]
             quantities.append(Quantity(
-                key=stable_hash("quantity", value, unit, period, about), value=first.value, unit=unit, text=first.text,
+                key=stable_hash("quantity", value, unit, period, about, *told_apart), value=first.value, unit=unit, text=first.text,
                 description=max(descriptions, key=len) if descriptions else "", about=about, period=period,
                 evidence=tuple(sorted({q.evidence for q, _ in cluster}, key=lambda ev: (ev.article_id, ev.start))),
             ))

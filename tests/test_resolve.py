@@ -119,6 +119,19 @@ def test_a_figure_without_its_period_joins_the_one_dated_report_of_it():
     assert [(q.period, q.articles) for q in kg.quantities] == [("2023", ("a1", "a2"))]
 
 
+def test_figures_of_one_value_about_different_things_keep_their_own_iris():
+    from decimal import Decimal
+
+    from kg.model import QuantityMention
+
+    def figure(text, description, start):
+        ev = Evidence("a1", f"Police sent {text}.", start, start + 20)
+        return QuantityMention(Decimal(10), "count", text, description, (), ev)
+    kg = resolve([ArticleExtraction(Article("a1", "t"), quantities=(figure("10 officers", "officers", 0),
+                                                                    figure("10 houses", "houses", 40)))])
+    assert len({q.key for q in kg.quantities}) == 2
+
+
 def test_a_surname_is_the_full_name_its_own_article_gives():
     kg = resolve([
         extraction("a1", [mention("Tony Blair"), mention("Blair")]),
