@@ -34,9 +34,9 @@ def _operations(kg: KnowledgeGraph) -> Iterator[tuple]:
     for ev in kg.events:
         node = f"event/{ev.key}"
         yield "node", node, partial(_event_attributes, kg, ev)
-        for role, target in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):
-            if target:
-                yield "edge", node, target, role, {"relation": role}
+        for role, linked in (("source_actor", ev.source), ("target_actor", ev.target), ("place", ev.place)):
+            if linked:
+                yield "edge", node, linked, role, {"relation": role}
     for c in kg.claims:
         node = f"claim/{c.key}"
         yield "node", node, partial(_claim_attributes, kg, c)
