@@ -399,7 +399,7 @@ def write_streamed(kg: KnowledgeGraph, paths: dict[str, Path], base_iri: str | N
 
     No graph is held: each subject's triples are made, written to every file
     (and given to every object of ``extra_writers``, with ``write`` and ``close``,
-    such as :class:`kg.export.shards.ShardWriter`) and dropped.  Returns the
+    such as :class:`kg.pipeline.shards.ShardWriter`) and dropped.  Returns the
     number of triples.
     """
     count = 0
