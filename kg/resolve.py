@@ -16,15 +16,15 @@ from rapidfuzz import fuzz
 from kg.config import Settings
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
-    ArticleExtraction, Claim, ClaimMention, Entity, EntityKind, Event, EventMention, KnowledgeGraph, Mention, Quantity,
-    QuantityMention,
+    PLACE_KINDS, ArticleExtraction, Claim, ClaimMention, Entity, EntityKind, Event, EventMention, KnowledgeGraph, Mention,
+    Quantity, QuantityMention,
 )
 from kg.vocab import EVENT_TYPES, slug, stable_hash
 
 __all__ = ["resolve", "EntityResolver"]
 
-_FAMILY = {
-    "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
+_FAMILY: dict[str, str] = {
+    "Person": "person", "Country": "country", **dict.fromkeys(sorted(PLACE_KINDS), "place"),
     "Group": "group", "Source": "source", "Document": "source",
 }
 

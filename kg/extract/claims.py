@@ -24,7 +24,7 @@ from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
 from kg.config import ExtractionSettings
-from kg.model import ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
+from kg.model import LOCATION_KINDS, ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
 
 if TYPE_CHECKING:  # kg.extract.reference finds the speakers of claims with this module
     from kg.extract.reference import References
@@ -374,7 +374,7 @@ def _named(doc, start: int, end: int, index: References) -> Mention | None:
     tokens = _tokens(doc, start, end)
     if not tokens:
         return None
-    found = [m for m in index.in_span(tokens[0].i, tokens[-1].i + 1) if m.kind not in ("Country", "City", "Place")]
+    found = [m for m in index.in_span(tokens[0].i, tokens[-1].i + 1) if m.kind not in LOCATION_KINDS]
     if found:
         return found[0]
     words = [t for t in tokens if not t.is_punct]
