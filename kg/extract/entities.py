@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import gazetteer
 from kg.model import EntityKind, Mention
-from kg.tables import title_words
+from kg.tables import read_table, title_words
 
 __all__ = ["entity_mentions", "document_mentions", "country_mention", "conjuncts", "normalise_name", "noun_phrase",
            "TITLE_WORDS"]
@@ -69,14 +69,14 @@ def _kind(name: str, label: str) -> EntityKind:
 
 #: last words of job titles that the model sometimes tags as organisations
 _JOB_HEADS = title_words("job_head")
-_CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
-               "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
+#: the currency nouns of kg/data/quantities/currencies.tsv: a name ending in one is money, not an actor
+_CURRENCIES = frozenset(noun for r in read_table("quantities", "currencies.tsv") for noun in r["nouns"].split())
 
 
 def _is_name(name: str, span: Span) -> bool:
     if not name or name.casefold() in gazetteer().not_names or not any(c.isalpha() for c in name):
         return False
-    if name.split()[-1].lower().rstrip(".") in _CURRENCIES | {"us-dollar"}:
+    if name.split()[-1].lower().rstrip(".") in _CURRENCIES:
         return False  # "the Chinese Yuan" is money, not an actor
     if span.label_ == "ORG" and span.root.lower_ in _JOB_HEADS:
         return False  # "High Representative for Foreign Affairs" is a job title

@@ -22,9 +22,10 @@ __all__ = ["parse_quantity", "sentence_quantities"]
 
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
            "trillion": 10**12, "tn": 10**12, "half a million": 5 * 10**5}
-#: kg/data/quantities/currencies.tsv, in its order: (code, symbols, regular expression of the words)
+#: kg/data/quantities/currencies.tsv, in its order: (code, symbols, regular expression of the words); a row
+#: whose words are "-" names a currency only as a noun (kg.extract.entities), never the unit of a figure
 _CURRENCY_ROWS = [(r["code"], r["symbols"].split() if r["symbols"] != "-" else [], r["words"])
-                  for r in read_table("quantities", "currencies.tsv")]
+                  for r in read_table("quantities", "currencies.tsv") if r["words"] != "-"]
 #: (symbol as casefolded text reads it, code), in table order
 _CURRENCIES = [(symbol.casefold(), code) for code, symbols, _ in _CURRENCY_ROWS for symbol in symbols]
 _CURRENCY_WORDS = [(re.compile(rf"\b(?:{words})\b", re.I), code) for code, _, words in _CURRENCY_ROWS]
