@@ -72,6 +72,9 @@ _JOB_HEADS = title_words("job_head")
 #: the currency nouns of kg/data/quantities/currencies.tsv: a name ending in one is money, not an actor
 _CURRENCIES = frozenset(noun for r in read_table("quantities", "currencies.tsv") for noun in r["nouns"].split())
 
+#: longest name a mention can have: a longer span is a sentence fragment the NER model ran on, not a name
+_MAX_NAME_CHARS = 80
+
 
 def _is_name(name: str, span: Span) -> bool:
     if not name or name.casefold() in gazetteer().not_names or not any(c.isalpha() for c in name):
@@ -85,7 +88,7 @@ def _is_name(name: str, span: Span) -> bool:
     if not name[0].isupper() and not name[0].isdigit():
         return False
     # all-lowercase spans and spans that run over a line break are NER errors
-    return "\n" not in span.text and len(name) <= 80
+    return "\n" not in span.text and len(name) <= _MAX_NAME_CHARS
 
 
 def _is_credit_line(span: Span) -> bool:

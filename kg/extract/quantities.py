@@ -184,6 +184,10 @@ def _measured(ent: Span, index: References) -> tuple[str, list]:
         return "", []
     return span.text.strip(" ,"), index.in_span(span.start, span.end)
 
+#: words of a verb's prepositional phrase that say what is done with a sum ("pay in damages"): enough to tell two
+#: uses apart, few enough that a long phrase's detail does not split one figure
+_DONE_WITH_WORDS = 4
+
 
 def _done_with(ent: Span) -> str:
     """What is done with a sum that is a verb's object ("pay $20bn in damages" -> "pay in damages"), so two
@@ -193,7 +197,7 @@ def _done_with(ent: Span) -> str:
         return ""
     verb = root.head if root.head.pos_ == "VERB" else root.head.head
     after = [t for p in verb.children if p.dep_ == "prep" and p.i > root.i for t in p.subtree if not t.is_punct]
-    return " ".join([verb.lemma_, *(t.text for t in after[:4])]) if verb.pos_ == "VERB" else ""
+    return " ".join([verb.lemma_, *(t.text for t in after[:_DONE_WITH_WORDS])]) if verb.pos_ == "VERB" else ""
 
 
 def _counted(ent: Span) -> bool:
