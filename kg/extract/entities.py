@@ -107,12 +107,17 @@ def _is_credit_line(span: Span) -> bool:
     return not any(c.isalnum() for c in before) or (line_end < 0 and not any(c.isalnum() for c in after))
 
 
+def _in_title(token: Token) -> bool:
+    """A word of the title before a name: a title word, or a capitalised compound no entity ("Prime Minister")."""
+    return token.lower_ in TITLE_WORDS or (token.is_title and token.ent_type_ == "" and token.dep_ == "compound")
+
+
 def _role_before(span: Span) -> tuple[str, str]:
     """Title words right before a person's name and the entity they belong to."""
     doc = span.doc
     i = span.start - 1
     words: list[Token] = []
-    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+    while i >= 0 and _in_title(doc[i]):
         words.insert(0, doc[i])
         i -= 1
     affiliation = ""
@@ -183,7 +188,7 @@ def _demonym_before(span: Span) -> Span | None:
     """The demonym in a person's title ("Dutch" in "Dutch Prime Minister Dick Schoof"), if any."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+    while i >= 0 and _in_title(doc[i]):
         i -= 1
     if i >= 0 and doc[i].ent_type_ == "NORP" and gazetteer().demonym(doc[i].text):
         return doc[i:i + 1]
