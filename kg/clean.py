@@ -66,10 +66,13 @@ def _is_chrome(line: str) -> bool:
     parts = [p for p in re.split(r"\s*[|•·]\s*", line.strip()) if p]
     return bool(parts) and all(_CHROME.match(p) or _BYLINE.match(p) for p in parts)
 
+#: a headline has a few words and at most a long sentence's worth; a shorter or longer line is a label or a paragraph
+_HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS = 3, 25
+
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= 25:
+    if not _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
     long_words = [w for w in words if len(w) > 3]
     title_cased = len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.75

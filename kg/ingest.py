@@ -36,6 +36,12 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
+#: bytes at the start of a file that show UTF-16 without a BOM (a NUL in every other byte of ASCII text)
+_SNIFF_BYTES = 4096
+#: bytes charset_normalizer reads to guess an encoding: enough text to tell, quick on a large file
+_CHARSET_SAMPLE_BYTES = 1024 * 1024
+#: characters of decoded text checked for control characters (binary data decoded as text)
+_BINARY_SAMPLE_CHARS = 65536
 #: a file larger than this is refused rather than read into memory
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: one article longer than this is refused: it is not a news article, and
@@ -126,7 +132,7 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(data, codec)
-    head = data[:4096]
+    head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         # UTF-16 without a BOM has a NUL in every other byte of ASCII text
         even, odd = head[0::2].count(0), head[1::2].count(0)
@@ -141,7 +147,7 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    sample = data[: 1024 * 1024]
+    sample = data[:_CHARSET_SAMPLE_BYTES]
     matches = list(from_bytes(sample))
     if not matches:
         raise InputError("binary file or unknown text encoding")
@@ -171,7 +177,7 @@ def _checked(data: bytes, codec: str) -> tuple[str, str]:
         if codec == "utf-8":
             raise
         raise InputError(f"cannot decode as {codec} (corrupt or binary)") from None
-    sample = text[:65536]
+    sample = text[:_BINARY_SAMPLE_CHARS]
     if len(_BINARY_CHARS.findall(sample)) > max(8, len(sample) // 100):
         raise InputError(f"binary file (control characters in {codec} text)")
     return text, codec

@@ -20,6 +20,8 @@ EntityKind = Literal["Person", "Country", "Place", "City", "AdministrativeArea",
 PLACE_KINDS: frozenset[EntityKind] = frozenset({"Place", "City", "AdministrativeArea"})
 #: the kinds an event can take place in
 LOCATION_KINDS: frozenset[EntityKind] = PLACE_KINDS | {"Country"}
+#: the kinds 'it' never refers to (people and places below a country), so a pronoun skips them for its antecedent
+PERSON_OR_PLACE_KINDS: frozenset[EntityKind] = PLACE_KINDS | {"Person"}
 #: whether a claim asserts or denies what it says
 Stance = Literal["Assert", "Deny"]
 #: a quotation, a reported clause, or a reported clause quoting a fragment

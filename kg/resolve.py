@@ -16,17 +16,21 @@ from rapidfuzz import fuzz
 from kg.config import Settings
 from kg.gazetteer import gazetteer, name_key
 from kg.model import (
-    ArticleExtraction, Claim, ClaimMention, Entity, EntityKind, Event, EventMention, KnowledgeGraph, Mention, Quantity,
-    QuantityMention,
+    PLACE_KINDS, ArticleExtraction, Claim, ClaimMention, Entity, EntityKind, Event, EventMention, KnowledgeGraph, Mention,
+    Quantity, QuantityMention,
 )
 from kg.vocab import EVENT_TYPES, slug, stable_hash
 
 __all__ = ["resolve", "EntityResolver"]
 
-_FAMILY = {
-    "Person": "person", "Country": "country", "Place": "place", "City": "place", "AdministrativeArea": "place",
+_FAMILY: dict[str, str] = {
+    "Person": "person", "Country": "country", **dict.fromkeys(sorted(PLACE_KINDS), "place"),
     "Group": "group", "Source": "source", "Document": "source",
 }
+
+#: letters of a name's last word that its spelling variants share ("Zelensky", "Zelenskyy"); comparing names only
+#: within such a block keeps fuzzy matching from comparing every pair of names
+_BLOCK_PREFIX = 3
 
 
 def family(kind: str) -> str:
@@ -93,10 +97,10 @@ class EntityResolver:
             self._merges.setdefault((fam, name, label), reason)
 
     def _merge_fuzzy(self, names: list[str], counts: Counter, fam: str) -> dict[str, str]:
-        """Spelling variants within blocks of names sharing their last word's first three letters."""
+        """Spelling variants within blocks of names sharing their last word's first letters (``_BLOCK_PREFIX``)."""
         blocks: dict[str, list[str]] = defaultdict(list)
         for name in names:
-            blocks[name_key(name).split()[-1][:3] if name.split() else ""].append(name)
+            blocks[name_key(name).split()[-1][:_BLOCK_PREFIX] if name.split() else ""].append(name)
         out: dict[str, str] = {}
         for block in blocks.values():
             ranked = sorted(block, key=lambda n: (-len(n.split()), -counts[n], n))
@@ -452,6 +456,9 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
             ))
     return events
 
+#: characters of a claim's sorted keywords that identify it: two retellings that agree this far are one statement
+_CLAIM_KEY_CHARS = 200
+
 
 def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, entities: list[Entity]) -> list[Claim]:
     groups: dict[tuple, list[ClaimMention]] = defaultdict(list)
@@ -459,7 +466,7 @@ def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, enti
         for c in x.claims:
             speaker = resolver.key(c.speaker)
             # the same statement retold: same speaker, stance and near-identical text
-            text_key = " ".join(sorted(set(c.keywords)))[:200] or c.text.casefold()
+            text_key = " ".join(sorted(set(c.keywords)))[:_CLAIM_KEY_CHARS] or c.text.casefold()
             groups[(speaker, c.stance, text_key)].append(c)
     claims = []
     for (speaker, stance, _), members in sorted(groups.items()):

@@ -17,14 +17,14 @@ import networkx as nx
 
 from kg.atomic import write_text
 from kg.export.nx import flat_attributes
-from kg.model import KnowledgeGraph
+from kg.model import PLACE_KINDS, KnowledgeGraph
 
 __all__ = ["COLOURS", "gexf_graph", "gexf_text", "write_gexf"]
 
 #: node colour by entity kind or node type (RGB)
-COLOURS = {
-    "Person": (31, 119, 180), "Country": (44, 160, 44), "City": (140, 86, 75), "Place": (140, 86, 75),
-    "AdministrativeArea": (140, 86, 75), "Organization": (255, 127, 14), "event": (214, 39, 40),
+COLOURS: dict[str, tuple[int, int, int]] = {
+    "Person": (31, 119, 180), "Country": (44, 160, 44), **dict.fromkeys(sorted(PLACE_KINDS), (140, 86, 75)),
+    "Organization": (255, 127, 14), "event": (214, 39, 40),
     "claim": (148, 103, 189), "quantity": (127, 127, 127),
 }
 _ORGANISATION = COLOURS["Organization"]

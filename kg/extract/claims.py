@@ -24,7 +24,7 @@ from kg.extract.entities import normalise_name
 from kg.extract.lexicon import ACCUSABLE_VERBS, ANONYMOUS_NOUNS, REPORT_NOUNS
 from kg.extract.rules import Cue, NominalCue, rules
 from kg.config import ExtractionSettings
-from kg.model import ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
+from kg.model import LOCATION_KINDS, ClaimMention, ClaimType, EntityKind, Evidence, Mention, QuoteType, Stance
 
 if TYPE_CHECKING:  # kg.extract.reference finds the speakers of claims with this module
     from kg.extract.reference import References
@@ -43,6 +43,8 @@ _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "attr", "advcl", "npadvmod", 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl")
 _SKIP_PREPS = ("in", "on", "during", "at", "with", "after", "before", "to", "for", "since")
 _KEYWORD_POS = {"NOUN", "VERB", "PROPN", "ADJ"}
+#: fewest words of a statement (a subject, a verb and more): fewer are a label ("terrorism") or a fragment
+_MIN_STATEMENT_WORDS = 3
 
 
 def quotations(text: str, min_length: int = ExtractionSettings.min_quote_chars) -> list[tuple[int, int]]:
@@ -205,7 +207,7 @@ def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token],
            claim_type: ClaimType = "statement", quote_type: QuoteType = "indirect") -> ClaimMention | None:
     """A claim from a cue's content or from its quotation, given as its parts ("A," he said. "B."); ``labels``
     keeps one-word quotations ("called it 'terrorism'") and then says what was labelled."""
-    short_quote = bool(parts) and len(" ".join(index.text[s:e] for s, e in parts).split()) < 3
+    short_quote = bool(parts) and len(" ".join(index.text[s:e] for s, e in parts).split()) < _MIN_STATEMENT_WORDS
     if parts and labels and short_quote and content:
         # "called Trump's supporters 'deplorables'": what was called so, and the label
         start, end = content[0].idx, max(content[-1].idx + len(content[-1]), parts[-1][1] + 1)
@@ -219,7 +221,7 @@ def _claim(speaker: Mention, cue_stance: Stance, cue: str, content: list[Token],
         text = _running_text(content)
     else:
         return None
-    if not content or (len(text.split()) < 3 and cue_stance != "Deny"):
+    if not content or (len(text.split()) < _MIN_STATEMENT_WORDS and cue_stance != "Deny"):
         return None
     about = tuple(m for m in index.in_span(content[0].i, content[-1].i + 1) if m.name != speaker.name)
     span = (content[0].idx, content[-1].idx + len(content[-1]))
@@ -273,6 +275,11 @@ def _owned_quote(cue: Token, quotes: list[tuple[int, int]], sent: Span, cues: li
     return None
 
 
+#: longest reporting clause between two parts of one quotation ("A," said Caddell, a pollster. "B."): such a clause
+#: is a name and a few words of apposition; more text between two quotations is narration, so they are two
+_MAX_CLAUSE_GAP_CHARS = 200
+
+
 def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The second part of a quotation its reporting clause splits ("A," said Caddell, a pollster. "B."): it follows
     in the same paragraph with nothing but that clause between, and no other cue claims it."""
@@ -282,7 +289,7 @@ def _continuation(quote: tuple[int, int], cue: Token, sent: Span, quotes: list[t
     following = later[0]
     doc = sent.doc
     gap = text[quote[1]:following[0]]
-    if "\n" in gap or len(gap) > 200:
+    if "\n" in gap or len(gap) > _MAX_CLAUSE_GAP_CHARS:
         return None
     if any(not (t.is_punct or t.is_quote) and not sent.start <= t.i < sent.end for t in _tokens(doc, quote[1], following[0])):
         return None
@@ -374,7 +381,7 @@ def _named(doc, start: int, end: int, index: References) -> Mention | None:
     tokens = _tokens(doc, start, end)
     if not tokens:
         return None
-    found = [m for m in index.in_span(tokens[0].i, tokens[-1].i + 1) if m.kind not in ("Country", "City", "Place")]
+    found = [m for m in index.in_span(tokens[0].i, tokens[-1].i + 1) if m.kind not in LOCATION_KINDS]
     if found:
         return found[0]
     words = [t for t in tokens if not t.is_punct]

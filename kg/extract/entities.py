@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import gazetteer
 from kg.model import EntityKind, Mention
-from kg.tables import title_words
+from kg.tables import read_table, title_words
 
 __all__ = ["entity_mentions", "document_mentions", "country_mention", "conjuncts", "normalise_name", "noun_phrase",
            "TITLE_WORDS"]
@@ -69,14 +69,17 @@ def _kind(name: str, label: str) -> EntityKind:
 
 #: last words of job titles that the model sometimes tags as organisations
 _JOB_HEADS = title_words("job_head")
-_CURRENCIES = {"yuan", "renminbi", "dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles",
-               "rupee", "rupees", "yen", "pound", "pounds", "franc", "lira", "won", "peso", "pesos", "real"}
+#: the currency nouns of kg/data/quantities/currencies.tsv: a name ending in one is money, not an actor
+_CURRENCIES = frozenset(noun for r in read_table("quantities", "currencies.tsv") for noun in r["nouns"].split())
+
+#: longest name a mention can have: a longer span is a sentence fragment the NER model ran on, not a name
+_MAX_NAME_CHARS = 80
 
 
 def _is_name(name: str, span: Span) -> bool:
     if not name or name.casefold() in gazetteer().not_names or not any(c.isalpha() for c in name):
         return False
-    if name.split()[-1].lower().rstrip(".") in _CURRENCIES | {"us-dollar"}:
+    if name.split()[-1].lower().rstrip(".") in _CURRENCIES:
         return False  # "the Chinese Yuan" is money, not an actor
     if span.label_ == "ORG" and span.root.lower_ in _JOB_HEADS:
         return False  # "High Representative for Foreign Affairs" is a job title
@@ -85,7 +88,7 @@ def _is_name(name: str, span: Span) -> bool:
     if not name[0].isupper() and not name[0].isdigit():
         return False
     # all-lowercase spans and spans that run over a line break are NER errors
-    return "\n" not in span.text and len(name) <= 80
+    return "\n" not in span.text and len(name) <= _MAX_NAME_CHARS
 
 
 def _is_credit_line(span: Span) -> bool:
@@ -104,12 +107,17 @@ def _is_credit_line(span: Span) -> bool:
     return not any(c.isalnum() for c in before) or (line_end < 0 and not any(c.isalnum() for c in after))
 
 
+def _in_title(token: Token) -> bool:
+    """A word of the title before a name: a title word, or a capitalised compound no entity ("Prime Minister")."""
+    return token.lower_ in TITLE_WORDS or (token.is_title and token.ent_type_ == "" and token.dep_ == "compound")
+
+
 def _role_before(span: Span) -> tuple[str, str]:
     """Title words right before a person's name and the entity they belong to."""
     doc = span.doc
     i = span.start - 1
     words: list[Token] = []
-    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+    while i >= 0 and _in_title(doc[i]):
         words.insert(0, doc[i])
         i -= 1
     affiliation = ""
@@ -180,7 +188,7 @@ def _demonym_before(span: Span) -> Span | None:
     """The demonym in a person's title ("Dutch" in "Dutch Prime Minister Dick Schoof"), if any."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or (doc[i].is_title and doc[i].ent_type_ == "" and doc[i].dep_ == "compound")):
+    while i >= 0 and _in_title(doc[i]):
         i -= 1
     if i >= 0 and doc[i].ent_type_ == "NORP" and gazetteer().demonym(doc[i].text):
         return doc[i:i + 1]

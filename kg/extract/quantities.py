@@ -22,9 +22,10 @@ __all__ = ["parse_quantity", "sentence_quantities"]
 
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
            "trillion": 10**12, "tn": 10**12, "half a million": 5 * 10**5}
-#: kg/data/quantities/currencies.tsv, in its order: (code, symbols, regular expression of the words)
+#: kg/data/quantities/currencies.tsv, in its order: (code, symbols, regular expression of the words); a row
+#: whose words are "-" names a currency only as a noun (kg.extract.entities), never the unit of a figure
 _CURRENCY_ROWS = [(r["code"], r["symbols"].split() if r["symbols"] != "-" else [], r["words"])
-                  for r in read_table("quantities", "currencies.tsv")]
+                  for r in read_table("quantities", "currencies.tsv") if r["words"] != "-"]
 #: (symbol as casefolded text reads it, code), in table order
 _CURRENCIES = [(symbol.casefold(), code) for code, symbols, _ in _CURRENCY_ROWS for symbol in symbols]
 _CURRENCY_WORDS = [(re.compile(rf"\b(?:{words})\b", re.I), code) for code, _, words in _CURRENCY_ROWS]
@@ -183,6 +184,10 @@ def _measured(ent: Span, index: References) -> tuple[str, list]:
         return "", []
     return span.text.strip(" ,"), index.in_span(span.start, span.end)
 
+#: words of a verb's prepositional phrase that say what is done with a sum ("pay in damages"): enough to tell two
+#: uses apart, few enough that a long phrase's detail does not split one figure
+_DONE_WITH_WORDS = 4
+
 
 def _done_with(ent: Span) -> str:
     """What is done with a sum that is a verb's object ("pay $20bn in damages" -> "pay in damages"), so two
@@ -192,7 +197,7 @@ def _done_with(ent: Span) -> str:
         return ""
     verb = root.head if root.head.pos_ == "VERB" else root.head.head
     after = [t for p in verb.children if p.dep_ == "prep" and p.i > root.i for t in p.subtree if not t.is_punct]
-    return " ".join([verb.lemma_, *(t.text for t in after[:4])]) if verb.pos_ == "VERB" else ""
+    return " ".join([verb.lemma_, *(t.text for t in after[:_DONE_WITH_WORDS])]) if verb.pos_ == "VERB" else ""
 
 
 def _counted(ent: Span) -> bool:

@@ -36,7 +36,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.rules import rules
 from kg.gazetteer import gazetteer
-from kg.model import Evidence, Mention
+from kg.model import PERSON_OR_PLACE_KINDS, Evidence, Mention
 
 __all__ = ["References", "SpeakerTurn", "ActorRule", "ACTOR_RULES", "MentionRecorder", "SpeakerRecorder"]
 
@@ -345,7 +345,7 @@ class References:
         sentence_start = token.sent.start
         for t in self.doc[max(0, sentence_start - self.windows["subject"]):token.i]:
             mention = self._by_token.get(t.i)
-            if mention is None or t.dep_ not in ("nsubj", "nsubjpass") or mention.kind in ("Person", "Place", "City"):
+            if mention is None or t.dep_ not in ("nsubj", "nsubjpass") or mention.kind in PERSON_OR_PLACE_KINDS:
                 continue
             if t.i >= sentence_start:
                 same_sentence = same_sentence or mention

@@ -231,7 +231,13 @@ def rules_markdown() -> str:
     out += ["", "## Words of in-document reference (kg/extract/reference.py)", "", "| list | words | for |", "|---|---|---|"]
     out += [f"| {r['list']} | {r['words']} | {r['for']} |" for r in read_table("actors", "reference.tsv")]
     out += ["", "## Job titles (kg/data/actors/titles.tsv: where each word counts)", "", "| use | words |", "|---|---|"]
-    out += [f"| {u} | {' '.join(sorted(title_words(u)))} |" for u in get_args(TitleUse)] + [""]
+    out += [f"| {u} | {' '.join(sorted(title_words(u)))} |" for u in get_args(TitleUse)]
+    out += ["", "## Currencies (kg/data/quantities/currencies.tsv)", "", "| code | symbols | words in figures | nouns | example |",
+            "|---|---|---|---|---|"]
+    for r in read_table("quantities", "currencies.tsv"):
+        words = r["words"].replace("|", r"\|")  # a bare | would end the markdown cell
+        out.append(f"| {r['code']} | {r['symbols']} | `{words}` | {r['nouns']} | {r.get('example', '')} |")
+    out.append("")
     return "\n".join(out)
 
 
