@@ -3,13 +3,16 @@
 
 No spaCy here.  Name matching is near-linear: names are blocked by their
 last word's first letters and only compared within a block (rapidfuzz).
+:func:`resolve` does it in one process; its steps (fit, gather, split, finish,
+link: see below) are what a cluster runs over partitions and buckets.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+import zlib
 from collections.abc import Iterable
-from dataclasses import replace
-from typing import cast
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
@@ -21,7 +24,8 @@ from kg.model import (
 )
 from kg.vocab import EVENT_TYPES, slug, stable_hash
 
-__all__ = ["resolve", "EntityResolver"]
+__all__ = ["resolve", "EntityResolver", "Fitted", "Pieces", "Links", "fit", "gather", "finish", "facts", "link",
+           "resolution_mentions", "in_corpus_order", "bucket_of"]
 
 _FAMILY: dict[str, str] = {
     "Person": "person", "Country": "country", **dict.fromkeys(sorted(PLACE_KINDS), "place"),
@@ -317,60 +321,192 @@ def entity_key(fam: str, label: str) -> str:
     return f"{fam}/{slug(label)}"
 
 
-def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) -> tuple[list[Entity], dict[str, tuple[str, ...]]]:
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set[str]] = defaultdict(set)
+# Resolution in steps a cluster can split (kg.pipeline.dask runs them on its workers; :func:`resolve` runs them
+# here, on the whole corpus as one partition):
+#
+#   fit      every mention, in corpus order -> the resolver, each entity key's label
+#   gather   a partition's extractions -> its Pieces: its share of every record, keyed by what merges it
+#   split    Pieces -> one Pieces per bucket of keys; the buckets of every partition are merged with ``add``
+#   finish   a bucket's Pieces -> its entities, events, claims and quantities
+#   link     small projections of every bucket's claims, entities and quantities -> Links, applied per bucket
+
+
+@dataclass
+class Fitted:
+    """The fitted resolver and what the later steps need of the whole corpus: each entity key's label (the one
+    its last mention gives) and, for each label's name key, the entity it names (the first to use it)."""
+
+    resolver: EntityResolver
+    labels: dict[str, str]
+    name_to_key: dict[str, str]
+
+
+def resolution_mentions(extractions: Iterable[ArticleExtraction]) -> list[Mention]:
+    """Every mention resolution reads, in corpus order: articles by id, each article's NER mentions, then the actors."""
+    return [m for x in sorted(extractions, key=lambda x: x.article.id) for m in (*x.mentions, *_actor_mentions(x))]
+
+
+def in_corpus_order(*mention_lists: list[Mention]) -> list[Mention]:
+    """The :func:`resolution_mentions` of several partitions as one list, in corpus order."""
+    return sorted((m for mentions in mention_lists for m in mentions), key=lambda m: m.article_id)
+
+
+def fit(mentions: list[Mention], fuzzy_threshold: float = Settings.fuzzy_name, corpus_prior: float = Settings.corpus_prior) -> Fitted:
+    resolver = EntityResolver(fuzzy_threshold, corpus_prior).fit(mentions)
     labels: dict[str, str] = {}
-    count: Counter = Counter()
-    articles: dict[str, set[str]] = defaultdict(set)
-    roles: dict[str, Counter] = defaultdict(Counter)
-    affiliations: dict[str, set[str]] = defaultdict(set)
-    mentioned: dict[str, set[str]] = defaultdict(set)
-    sectors: dict[str, Counter] = defaultdict(Counter)
-
-    def add(m: Mention) -> str:
-        key = resolver.key(m)
-        labels[key] = resolver.label(m)
-        kinds[key][m.kind] += 1
-        if m.sector:
-            sectors[key][m.sector] += 1
-        for form in (m.text, m.name):
-            aliases[key].add(form)
-        articles[key].add(m.article_id)
-        mentioned[m.article_id].add(key)
-        return key
-
-    for x in extractions:
-        for m in x.mentions:
-            key = add(m)
-            count[key] += 1
-            role = _without_honorifics(m.role)
-            if role:
-                roles[key][role] += 1
-            if m.affiliation:
-                affiliations[key].add(m.affiliation)
-        for m in _actor_mentions(x):
-            key = add(m)
-            if m.kind == "Group":  # groups are found only as actors, never by NER
-                count[key] += 1
-            if m.affiliation and family(m.kind) in ("group", "source"):
-                affiliations[key].add(m.affiliation)  # "police in Paris", "a spokesman for the Labour Party"
+    for m in mentions:
+        labels[resolver.key(m)] = resolver.label(m)
     name_to_key: dict[str, str] = {}
     for key, label in labels.items():
         name_to_key.setdefault(name_key(label), key)
+    return Fitted(resolver, labels, name_to_key)
+
+
+@dataclass
+class _EntityPiece:
+    kinds: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    count: int = 0
+    articles: set[str] = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    affiliations: set[str] = field(default_factory=set)
+    sectors: Counter = field(default_factory=Counter)
+
+    def add(self, other: _EntityPiece) -> None:
+        self.kinds += other.kinds
+        self.aliases |= other.aliases
+        self.count += other.count
+        self.articles |= other.articles
+        self.roles += other.roles
+        self.affiliations |= other.affiliations
+        self.sectors += other.sectors
+
+
+class _EventReport(NamedTuple):
+    mention: EventMention
+    place: str | None
+    reported_by: str | None
+
+
+class _ClaimReport(NamedTuple):
+    mention: ClaimMention
+    about: frozenset[str]
+    statement: tuple[str, str, str | None] | None
+
+
+@dataclass
+class Pieces:
+    """Mentions grouped by the key of the record they become, with the entity keys they resolve to.
+
+    Each group needs nothing else to become its records, so groups can be
+    made per partition, moved to the bucket of their key and merged there.
+    Within a group, one article's reports keep their order.
+    """
+
+    entities: dict[str, _EntityPiece] = field(default_factory=dict)
+    events: dict[tuple, list[_EventReport]] = field(default_factory=dict)
+    claims: dict[tuple, list[_ClaimReport]] = field(default_factory=dict)
+    quantities: dict[tuple, list] = field(default_factory=dict)  #: (value, unit) -> (mention, entity keys) pairs
+
+    def add(self, other: Pieces) -> Pieces:
+        for key, piece in other.entities.items():
+            self.entities.setdefault(key, _EntityPiece()).add(piece)
+        for name in ("events", "claims", "quantities"):
+            mine: dict[tuple, list] = getattr(self, name)
+            for key, reports in getattr(other, name).items():
+                mine.setdefault(key, []).extend(reports)
+        return self
+
+    def split(self, buckets: int) -> list[Pieces]:
+        """One Pieces per bucket; a key's bucket is a stable hash of it, the same in every process."""
+        parts = [Pieces() for _ in range(buckets)]
+        for name in ("entities", "events", "claims", "quantities"):
+            for key, value in getattr(self, name).items():
+                getattr(parts[bucket_of(key, buckets)], name)[key] = value
+        return parts
+
+
+def bucket_of(key: object, buckets: int) -> int:
+    return zlib.crc32(repr(key).encode("utf-8")) % buckets
+
+
+def gather(extractions: Iterable[ArticleExtraction], fitted: Fitted) -> tuple[Pieces, dict[str, tuple[str, ...]]]:
+    """A partition's Pieces, and the entity keys each of its articles mentions."""
+    resolver, pieces = fitted.resolver, Pieces()
+    mentioned: dict[str, set[str]] = defaultdict(set)
+
+    def add(m: Mention) -> _EntityPiece:
+        key = resolver.key(m)
+        piece = pieces.entities.setdefault(key, _EntityPiece())
+        piece.kinds[m.kind] += 1
+        if m.sector:
+            piece.sectors[m.sector] += 1
+        piece.aliases.update((m.text, m.name))
+        piece.articles.add(m.article_id)
+        mentioned[m.article_id].add(key)
+        return piece
+
+    def key_of(m: Mention | None) -> str | None:
+        return resolver.key(m) if m is not None else None
+
+    for x in sorted(extractions, key=lambda x: x.article.id):
+        for m in x.mentions:
+            piece = add(m)
+            piece.count += 1
+            if role := _without_honorifics(m.role):
+                piece.roles[role] += 1
+            if m.affiliation:
+                piece.affiliations.add(m.affiliation)
+        for m in _actor_mentions(x):
+            piece = add(m)
+            if m.kind == "Group":  # groups are found only as actors, never by NER
+                piece.count += 1
+            if m.affiliation and family(m.kind) in ("group", "source"):
+                piece.affiliations.add(m.affiliation)  # "police in Paris", "a spokesman for the Labour Party"
+        for e in x.events:
+            source, target = key_of(e.source), key_of(e.target)
+            if source is not None and source == target:
+                continue
+            if EVENT_TYPES[e.event_type].mutual and target and source and target < source:
+                source, target = target, source
+            # without two identified actors, reports in different sentences cannot be told to be one event
+            where = None if _identified(source, fitted.labels) and _identified(target, fitted.labels) else (e.evidence.article_id, e.evidence.start)
+            pieces.events.setdefault((e.event_type, source, target, e.modality, where), []).append(
+                _EventReport(e, key_of(e.place), key_of(e.reported_by)))
+        for c in x.claims:
+            # the same statement retold: same speaker, stance and near-identical text
+            text_key = " ".join(sorted(set(c.keywords)))[:_CLAIM_KEY_CHARS] or c.text.casefold()
+            statement = (c.statement.event_type, resolver.key(c.statement.source), key_of(c.statement.target)) if c.statement else None  # type: ignore[arg-type]
+            pieces.claims.setdefault((resolver.key(c.speaker), c.stance, text_key), []).append(
+                _ClaimReport(c, frozenset(resolver.key(m) for m in c.about), statement))
+        for q in x.quantities:
+            pieces.quantities.setdefault((str(q.value), q.unit), []).append((q, frozenset(resolver.key(m) for m in q.about)))
+    return pieces, {a: tuple(sorted(keys)) for a, keys in sorted(mentioned.items())}
+
+
+#: characters of a claim's sorted keywords that identify it: two retellings that agree this far are one statement
+_CLAIM_KEY_CHARS = 200
+
+
+def finish(pieces: Pieces, fitted: Fitted) -> tuple[list[Entity], list[Event], list[Claim], list[Quantity]]:
+    """The records of ``pieces``; claims are not yet linked to each other and to their figures (:func:`link`)."""
+    return (_entities(pieces.entities, fitted.labels, fitted.name_to_key), _events(pieces.events, fitted.labels),
+            _claims(pieces.claims), _quantities(pieces.quantities))
+
+
+def _entities(pieces: dict[str, _EntityPiece], labels: dict[str, str], name_to_key: dict[str, str]) -> list[Entity]:
     entities = []
-    for key in sorted(labels):
-        label = labels[key]
+    for key in sorted(pieces):
+        piece, label = pieces[key], labels[key]
         fam = key.split("/", 1)[0]
-        kind_counts = kinds[key]
         known = gazetteer().lookup(label) if fam != "person" else None
         if known and known.label == label and family(known.kind) == fam:
             kind = known.kind
         else:
-            kind = min((k for k in kind_counts if family(k) == fam), key=lambda k: (-kind_counts[k], k), default=cast(EntityKind, fam.title()))
+            kind = min((k for k in piece.kinds if family(k) == fam), key=lambda k: (-piece.kinds[k], k), default=cast(EntityKind, fam.title()))
         affiliation_keys = []
         nationality = None
-        for name in sorted(affiliations[key]):
+        for name in sorted(piece.affiliations):
             target = name_to_key.get(name_key(gazetteer().lookup(name).label if gazetteer().lookup(name) else name))  # type: ignore[union-attr]
             if target and target != key:
                 affiliation_keys.append(target)
@@ -379,14 +515,14 @@ def _entities(extractions: list[ArticleExtraction], resolver: EntityResolver) ->
         qid = gazetteer().wikidata(label)
         entities.append(Entity(
             key=key, label=label, kind=kind,
-            aliases=tuple(sorted(a for a in aliases[key] if a != label)),
-            mention_count=count[key], articles=tuple(sorted(articles[key])),
-            job_titles=tuple(sorted(roles[key], key=lambda r: (-roles[key][r], r))),
+            aliases=tuple(sorted(a for a in piece.aliases if a != label)),
+            mention_count=piece.count, articles=tuple(sorted(piece.articles)),
+            job_titles=tuple(sorted(piece.roles, key=lambda r: (-piece.roles[r], r))),
             affiliations=tuple(sorted(set(affiliation_keys))), nationality=nationality,
             same_as=(qid,) if qid else (),
-            sector=min(sectors[key], key=lambda c: (-sectors[key][c], c)) if sectors[key] else "",
+            sector=min(piece.sectors, key=lambda c: (-piece.sectors[c], c)) if piece.sectors else "",
         ))
-    return entities, {a: tuple(sorted(keys)) for a, keys in sorted(mentioned.items())}
+    return entities
 
 
 def _actor_mentions(x: ArticleExtraction) -> Iterable[Mention]:
@@ -414,37 +550,25 @@ def _identified(key: str | None, labels: dict[str, str]) -> bool:
     return key is not None and not (key.startswith("group/") and "(" not in labels.get(key, ""))
 
 
-def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labels: dict[str, str]) -> list[Event]:
-    groups: dict[tuple, list[EventMention]] = defaultdict(list)
-    for x in extractions:
-        for e in x.events:
-            source = resolver.key(e.source) if e.source else None
-            target = resolver.key(e.target) if e.target else None
-            if source is not None and source == target:
-                continue
-            if EVENT_TYPES[e.event_type].mutual and target and source and target < source:
-                source, target = target, source
-            # without two identified actors, reports in different sentences cannot be told to be one event
-            where = None if _identified(source, labels) and _identified(target, labels) else (e.evidence.article_id, e.evidence.start)
-            groups[(e.event_type, source, target, e.modality, where)].append(e)
+def _events(groups: dict[tuple, list[_EventReport]], labels: dict[str, str]) -> list[Event]:
     events = []
-    for (event_type, source, target, modality, where), mentions in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
+    for (event_type, source, target, modality, where), reports in sorted(groups.items(), key=lambda kv: tuple(str(p) for p in kv[0])):
         # one node per distinct date; an undated report joins the date its own article gives the event,
         # if that is a single date (other articles may tell of another meeting of the same pair)
         dated_in: dict[str, set] = defaultdict(set)
-        for m in mentions:
-            if m.date:
-                dated_in[m.evidence.article_id].add(m.date)
-        clusters: dict[object, list[EventMention]] = defaultdict(list)
-        for m in mentions:
-            own = dated_in.get(m.evidence.article_id, set())
-            clusters[m.date or (next(iter(own)) if len(own) == 1 else None)].append(m)
+        for r in reports:
+            if r.mention.date:
+                dated_in[r.mention.evidence.article_id].add(r.mention.date)
+        clusters: dict[object, list[_EventReport]] = defaultdict(list)
+        for r in reports:
+            own = dated_in.get(r.mention.evidence.article_id, set())
+            clusters[r.mention.date or (next(iter(own)) if len(own) == 1 else None)].append(r)
         for date, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
-            places = Counter(resolver.key(m.place) for m in members if m.place)
+            places = Counter(r.place for r in members if r.place)
             place = min(places, key=lambda p: (-places[p], p)) if places else None
-            triggers = Counter(m.trigger for m in members)
-            evidence = tuple(sorted(set(m.evidence for m in members), key=lambda ev: (ev.article_id, ev.start)))
-            reporters = {resolver.key(m.reported_by) for m in members if m.reported_by is not None}
+            triggers = Counter(r.mention.trigger for r in members)
+            evidence = tuple(sorted(set(r.mention.evidence for r in members), key=lambda ev: (ev.article_id, ev.start)))
+            reporters = {r.reported_by for r in members if r.reported_by is not None}
             events.append(Event(
                 key=stable_hash("event", event_type, source, target, date, *(() if modality == "asserted" else (modality,)),
                                 *(() if where is None else where)),
@@ -452,75 +576,33 @@ def _events(extractions: list[ArticleExtraction], resolver: EntityResolver, labe
                 source=source, target=target, place=place, date=date, evidence=evidence,  # type: ignore[arg-type]
                 label=_label_event(event_type, source, target, labels, modality),
                 modality=modality, reported_by=tuple(sorted(reporters)),
-                date_basis=min((m.date_basis for m in members if m.date == date and m.date_basis), default=""),
+                date_basis=min((r.mention.date_basis for r in members if r.mention.date == date and r.mention.date_basis), default=""),
             ))
     return events
 
-#: characters of a claim's sorted keywords that identify it: two retellings that agree this far are one statement
-_CLAIM_KEY_CHARS = 200
 
-
-def _claims(extractions: list[ArticleExtraction], resolver: EntityResolver, entities: list[Entity]) -> list[Claim]:
-    groups: dict[tuple, list[ClaimMention]] = defaultdict(list)
-    for x in extractions:
-        for c in x.claims:
-            speaker = resolver.key(c.speaker)
-            # the same statement retold: same speaker, stance and near-identical text
-            text_key = " ".join(sorted(set(c.keywords)))[:_CLAIM_KEY_CHARS] or c.text.casefold()
-            groups[(speaker, c.stance, text_key)].append(c)
+def _claims(groups: dict[tuple, list[_ClaimReport]]) -> list[Claim]:
     claims = []
-    for (speaker, stance, _), members in sorted(groups.items()):
+    for (speaker, stance, _), reports in sorted(groups.items()):
+        members = [r.mention for r in reports]
         first = min(members, key=lambda c: (c.evidence.article_id, c.evidence.start))
-        about = tuple(sorted({resolver.key(m) for c in members for m in c.about} - {speaker}))
+        about = tuple(sorted(frozenset().union(*(r.about for r in reports)) - {speaker}))
         evidence = tuple(sorted(set(c.evidence for c in members), key=lambda ev: (ev.article_id, ev.start)))
         cues = Counter(c.cue for c in members)
-        stated = next((c.statement for c in sorted(members, key=lambda c: (c.evidence.article_id, c.evidence.start)) if c.statement), None)
+        stated = next((r.statement for r in sorted(reports, key=lambda r: (r.mention.evidence.article_id, r.mention.evidence.start))
+                       if r.mention.statement), None)
         claims.append(Claim(
             key=stable_hash("claim", speaker, stance, first.text),
             speaker=speaker, stance=stance, text=first.text, quote_type=first.quote_type,
             cue=min(cues, key=lambda c: (-cues[c], c)), about=about, evidence=evidence,
             keywords=tuple(sorted({k for c in members for k in c.keywords})),
-            statement=(stated.event_type, resolver.key(stated.source), resolver.key(stated.target) if stated.target else None)  # type: ignore[arg-type]
-            if stated else None,
+            statement=stated,
             claim_type=min(c.claim_type for c in members),
         ))
-    return _link_contradictions(claims, entities)
+    return claims
 
 
-def _link_contradictions(claims: list[Claim], entities: list[Entity]) -> list[Claim]:
-    """An assertion about an actor and that actor's denial contradict when they name the same act.
-
-    "The United States accused China of supplying weapons" and "China denies supplying any
-    weapons": the assertion is about the denier (or the denier's country), and the two share
-    a content word that is not a name ("supply", "weapon").
-    """
-    names = {w for e in entities for name in (e.label, *e.aliases) for w in name.lower().split()}
-    side = {e.key: {e.key, *e.affiliations, *([e.nationality] if e.nationality else [])} for e in entities}
-    asserted = [c for c in claims if c.stance == "Assert"]
-    # blocking: only assertions about the denier's side that share an act word can match (near-linear)
-    by_subject_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, claim in enumerate(asserted):
-        for subject in set(claim.about):
-            for keyword in set(claim.keywords) - names:
-                by_subject_keyword[(subject, keyword)].append(i)
-    links: dict[str, set[str]] = defaultdict(set)
-    for denial in (c for c in claims if c.stance == "Deny"):
-        accused = side.get(denial.speaker, {denial.speaker})
-        acts = set(denial.keywords) - names
-        candidates = {i for s in accused for k in acts for i in by_subject_keyword.get((s, k), ())}
-        for claim in (asserted[i] for i in sorted(candidates)):
-            if claim.speaker in accused:
-                continue
-            links[denial.key].add(claim.key)
-            links[claim.key].add(denial.key)
-    return [Claim(**{**c.__dict__, "contradicts": tuple(sorted(links.get(c.key, ())))}) for c in claims]
-
-
-def _quantities(extractions: list[ArticleExtraction], resolver: EntityResolver) -> list[Quantity]:
-    by_value: dict[tuple, list] = defaultdict(list)
-    for x in extractions:
-        for q in x.quantities:
-            by_value[(str(q.value), q.unit)].append((q, frozenset(resolver.key(m) for m in q.about)))
+def _quantities(by_value: dict[tuple, list]) -> list[Quantity]:
     # a figure reported without its period ("$240 billion last year" with no article date) is the same figure
     # as the one dated report of that value about the same entities
     groups: dict[tuple, list] = defaultdict(list)
@@ -568,34 +650,100 @@ def _same_subject(q: QuantityMention, about: frozenset, other: QuantityMention, 
     return described_alike
 
 
+class ClaimFacts(NamedTuple):
+    """What linking needs of a claim."""
+
+    key: str
+    stance: str
+    speaker: str
+    about: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+class EntitySide(NamedTuple):
+    """What linking needs of an entity: the words of its names, and its side (itself, its organisations, its country)."""
+
+    key: str
+    names: frozenset[str]
+    side: frozenset[str]
+
+
+def facts(claims: Iterable[Claim], entities: Iterable[Entity], quantities: Iterable[Quantity],
+          ) -> tuple[list[ClaimFacts], list[EntitySide], list[tuple[str, int, str, str]]]:
+    """The small projections of a bucket's records that :func:`link` reads: claims, entities, and each quantity's
+    sentences as (article, start, quantity key, quantity text)."""
+    return ([ClaimFacts(c.key, c.stance, c.speaker, c.about, c.keywords) for c in claims],
+            [EntitySide(e.key, frozenset(w for name in (e.label, *e.aliases) for w in name.lower().split()),
+                        frozenset({e.key, *e.affiliations, *([e.nationality] if e.nationality else [])})) for e in entities],
+            [(ev.article_id, ev.start, q.key, q.text) for q in quantities for ev in q.evidence])
+
+
+@dataclass
+class Links:
+    """What ties claims across buckets: the claims each claim contradicts, and the figures stated in each sentence."""
+
+    contradicts: dict[str, tuple[str, ...]]
+    figures: dict[tuple[str, int], list[tuple[str, str]]]
+
+    def apply(self, claims: Iterable[Claim]) -> list[Claim]:
+        """Link a claim to the claims it contradicts, and to the figures it states: same sentence, and the
+        figure's words inside the claim's text."""
+        linked = []
+        for c in claims:
+            keys = tuple(sorted({key for ev in c.evidence for key, text in self.figures.get((ev.article_id, ev.start), ()) if text in c.text}))
+            linked.append(replace(c, contradicts=self.contradicts.get(c.key, ()), quantities=keys or c.quantities))
+        return linked
+
+
+def link(*projections: tuple[list[ClaimFacts], list[EntitySide], list[tuple[str, int, str, str]]]) -> Links:
+    """Links from the :func:`facts` of every bucket.
+
+    An assertion about an actor and that actor's denial contradict when they name the same act:
+    "The United States accused China of supplying weapons" and "China denies supplying any
+    weapons": the assertion is about the denier (or the denier's country), and the two share
+    a content word that is not a name ("supply", "weapon").
+    """
+    claims = [c for part in projections for c in part[0]]
+    entities = [e for part in projections for e in part[1]]
+    names = {w for e in entities for w in e.names}
+    side = {e.key: e.side for e in entities}
+    asserted = [c for c in claims if c.stance == "Assert"]
+    # blocking: only assertions about the denier's side that share an act word can match (near-linear)
+    by_subject_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(asserted):
+        for subject in set(claim.about):
+            for keyword in set(claim.keywords) - names:
+                by_subject_keyword[(subject, keyword)].append(i)
+    links: dict[str, set[str]] = defaultdict(set)
+    for denial in (c for c in claims if c.stance == "Deny"):
+        accused = side.get(denial.speaker, frozenset({denial.speaker}))
+        acts = set(denial.keywords) - names
+        candidates = {i for s in accused for k in acts for i in by_subject_keyword.get((s, k), ())}
+        for claim in (asserted[i] for i in sorted(candidates)):
+            if claim.speaker in accused:
+                continue
+            links[denial.key].add(claim.key)
+            links[claim.key].add(denial.key)
+    figures: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for part in projections:
+        for article_id, start, key, text in part[2]:
+            figures[(article_id, start)].append((key, text))
+    return Links({key: tuple(sorted(found)) for key, found in links.items()}, dict(figures))
+
+
 def resolve(extractions: Iterable[ArticleExtraction], *, fuzzy_threshold: float = Settings.fuzzy_name,
             corpus_prior: float = Settings.corpus_prior) -> KnowledgeGraph:
-    """Merge per-article extractions into one knowledge graph."""
+    """Merge per-article extractions into one knowledge graph: every step of the module on one partition and one bucket."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
-    resolver = EntityResolver(fuzzy_threshold, corpus_prior)
-    resolver.fit(m for x in extractions for m in (*x.mentions, *_actor_mentions(x)))
-    entities, mentioned = _entities(extractions, resolver)
-    labels = {e.key: e.label for e in entities}
-    quantities = _quantities(extractions, resolver)
+    fitted = fit(resolution_mentions(extractions), fuzzy_threshold, corpus_prior)
+    pieces, mentioned = gather(extractions, fitted)
+    entities, events, claims, quantities = finish(pieces, fitted)
     return KnowledgeGraph(
         articles=tuple(x.article for x in extractions),
         entities=tuple(entities),
-        events=tuple(_events(extractions, resolver, labels)),
-        claims=tuple(_with_quantities(_claims(extractions, resolver, entities), quantities)),
+        events=tuple(events),
+        claims=tuple(link(facts(claims, entities, quantities)).apply(claims)),
         quantities=tuple(quantities),
         mentions=mentioned,
-        merges=tuple(resolver.merge_table()),
+        merges=tuple(fitted.resolver.merge_table()),
     )
-
-
-def _with_quantities(claims: list[Claim], quantities: list[Quantity]) -> list[Claim]:
-    """Link a claim to the figures it states: same sentence, and the figure's words inside the claim's text."""
-    by_sentence: dict[tuple[str, int], list[Quantity]] = defaultdict(list)
-    for q in quantities:
-        for ev in q.evidence:
-            by_sentence[(ev.article_id, ev.start)].append(q)
-    linked = []
-    for c in claims:
-        keys = sorted({q.key for ev in c.evidence for q in by_sentence.get((ev.article_id, ev.start), ()) if q.text in c.text})
-        linked.append(replace(c, quantities=tuple(keys)) if keys else c)
-    return linked
