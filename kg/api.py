@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.config import Settings
+from kg.errors import ConfigError
 from kg.model import KnowledgeGraph
 from kg.pipeline import BuildReport, build
 
@@ -22,13 +23,21 @@ class GraphResult:
     pandas DataFrames and ``between(since, until)`` the graph of a period.
     """
 
-    def __init__(self, kg: KnowledgeGraph, report: BuildReport, settings: Settings, out: Path | None):
-        self.kg, self._report, self.settings, self.out = kg, report, settings, out
+    def __init__(self, kg: KnowledgeGraph | None, report: BuildReport, settings: Settings, out: Path | None):
+        self._kg, self._report, self.settings, self.out = kg, report, settings, out
+
+    @property
+    def kg(self) -> KnowledgeGraph:
+        """The records; a build on a Dask cluster leaves them in its export folder, read by ``store`` and ``query``."""
+        if self._kg is None:
+            raise ConfigError(f"this graph was built on a Dask cluster and is not held in this process: use .query() or "
+                              f".store, which read the export in {self.out}, or build without workers for the records")
+        return self._kg
 
     @property
     def report(self) -> BuildReport:
         """What the build did; ``triples`` is the size of ``rdf`` also when nothing was exported."""
-        if not self._report.triples and (self.kg.articles or self.kg.entities):
+        if not self._report.triples and self._kg is not None and (self._kg.articles or self._kg.entities):
             self._report.triples = len(self.rdf)
         return self._report
 
@@ -56,6 +65,10 @@ class GraphResult:
 
         from kg.export.rdf import serialize
 
+        if self._kg is None:
+            from kg.query import load_store
+
+            return load_store(self.out)
         store = ox.Store()
         store.load(serialize(self.rdf, "nt"), format=ox.RdfFormat.N_TRIPLES)
         return store

@@ -7,9 +7,10 @@ appear here: extraction turns ``Doc`` spans into these records.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 # --- the closed vocabularies of the records (mypy checks them; the cache refuses any other value) -----------
 
@@ -258,15 +259,22 @@ class KnowledgeGraph:
     merges: tuple[tuple[str, str, str, str], ...] = field(default=(), compare=False)
     """(entity key, name as written, canonical label, reason) for every name resolution merged: the audit trail"""
 
+    sources: dict[str, str] | None = field(default=None, compare=False, repr=False)
+    """article id -> the independent original it counts as (:func:`independent_sources`); made from ``articles``
+    unless given, as for a part of the graph whose articles are elsewhere"""
+
     def source_count(self, record: "Sourced") -> int:
         """Independent articles behind an event, claim or quantity: a duplicate, or a further telling
         in the same file (``Article.origin``), counts as its original."""
-        sources = self.__dict__.get("_sources")
-        if sources is None:
-            origins = {a.id: a.origin or a.id for a in self.articles}
-            sources = {}
-            for a in self.articles:
-                base = a.duplicate_of or a.id
-                sources[a.id] = origins.get(base, base)
-            object.__setattr__(self, "_sources", sources)
+        if self.sources is None:
+            object.__setattr__(self, "sources", independent_sources((a.id, a.origin, a.duplicate_of) for a in self.articles))
+        sources = cast(dict[str, str], self.sources)
         return len({sources.get(e.article_id, e.article_id) for e in record.evidence})
+
+
+def independent_sources(articles: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
+    """Article id -> the article it counts as, from (id, origin, duplicate_of) triples: a duplicate counts as its
+    original, and a further telling in the same file as the file's first."""
+    articles = list(articles)
+    origins = {article_id: origin or article_id for article_id, origin, _ in articles}
+    return {article_id: origins.get(duplicate_of or article_id, duplicate_of or article_id) for article_id, _, duplicate_of in articles}

@@ -148,12 +148,14 @@ def test_get_and_the_query_form(endpoint):
 
 
 def test_prepare_store_bulk_loads_the_shards_of_a_sharded_export(tmp_path, seed_build):
-    from kg.export.rdf import write_ontology, write_streamed
-    from kg.pipeline.shards import ShardWriter
+    from kg.export.rdf import triple_groups, write_ontology
+    from kg.pipeline.shards import shard_path, write_shard
     from kg.query import load_store
 
     export = tmp_path / "export"
-    write_streamed(seed_build[0], {}, extra_writers=(ShardWriter(export / "nt", triples_per_shard=500),))
+    groups = list(triple_groups(seed_build[0]))
+    for number, start in enumerate(range(0, len(groups), 40)):
+        write_shard(shard_path(export / "nt", number), groups[start:start + 40])
     write_ontology(export)
     location = prepare_store([export], tmp_path / "store")
     import pyoxigraph as ox

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from decimal import Decimal
 from functools import partial
@@ -31,7 +31,7 @@ from kg.atomic import atomic_open, write_bytes
 from kg.model import MODALITIES, KnowledgeGraph
 from kg.vocab import EVENT_TYPES, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD, Instances
 
-__all__ = ["to_rdf", "triple_groups", "write_streamed", "write_rdf", "serialize", "to_dataset", "ontology_graph",
+__all__ = ["to_rdf", "triple_groups", "write_streamed", "write_groups", "write_rdf", "serialize", "to_dataset", "ontology_graph",
            "write_ontology", "FORMATS", "STREAMED", "JSONLD_CONTEXT", "ONTOLOGY_FILE"]
 
 #: --format name -> (rdflib format, file suffix)
@@ -262,7 +262,19 @@ def _add_all(triples: list[tuple], g) -> None:
         g.add(triple)
 
 
-def _descriptions(kg: KnowledgeGraph, iri: Instances) -> list[Callable[[object], None]]:
+class _EntityIris(dict):
+    """Entity key -> IRI, made on first use: a part of the graph may link to entities described elsewhere."""
+
+    def __init__(self, iri: Instances):
+        super().__init__()
+        self.iri = iri
+
+    def __missing__(self, key: str) -> URIRef:
+        self[key] = node = self.iri.entity(key)
+        return node
+
+
+def _descriptions(kg: KnowledgeGraph, iri: Instances, with_scheme: bool = True) -> list[Callable[[object], None]]:
     """One function per subject of the graph that adds its triples to ``g`` (a ``Graph`` or a list), in output order.
 
     A subject is described by its records (an article, entity or fact; several
@@ -270,9 +282,10 @@ def _descriptions(kg: KnowledgeGraph, iri: Instances) -> list[Callable[[object],
     sorting subjects by ``<IRI>``, then each one's triples by their N-Triples
     line, sorts the whole graph by line.
     """
-    entity = {e.key: iri.entity(e.key) for e in kg.entities}
+    entity = _EntityIris(iri)
     scheme = _Triples()
-    _scheme(scheme, iri)
+    if with_scheme:
+        _scheme(scheme, iri)
     by_subject: dict[URIRef, list[Callable[[object], None]]] = {}
     triples: dict[URIRef, list[tuple]] = {}
     for triple in scheme:
@@ -308,9 +321,13 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str | None = None) -> Graph:
     return g
 
 
-def triple_groups(kg: KnowledgeGraph, base_iri: str | None = None) -> Iterator[list[ox.Triple]]:
-    """The triples of :func:`to_rdf`, one sorted list per subject, subjects in order, made one subject at a time."""
-    for describe in _descriptions(kg, _instances(base_iri)):
+def triple_groups(kg: KnowledgeGraph, base_iri: str | None = None, *, with_scheme: bool = True) -> Iterator[list[ox.Triple]]:
+    """The triples of :func:`to_rdf`, one sorted list per subject, subjects in order, made one subject at a time.
+
+    Without ``with_scheme``, the triples of ``kg``'s records only (the event-type scheme is left out): a part of
+    the graph (:mod:`kg.pipeline.shards`).
+    """
+    for describe in _descriptions(kg, _instances(base_iri), with_scheme):
         found = _Triples()
         describe(found)
         yield sorted({ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in found}, key=str)
@@ -394,18 +411,22 @@ class _JsonLdWriter(_NTriplesWriter):
 STREAMED = {"nt": _NTriplesWriter, "turtle": _TurtleWriter, "jsonld": _JsonLdWriter}
 
 
-def write_streamed(kg: KnowledgeGraph, paths: dict[str, Path], base_iri: str | None = None, extra_writers: tuple = ()) -> int:
+def write_streamed(kg: KnowledgeGraph, paths: dict[str, Path], base_iri: str | None = None) -> int:
     """Write each format of ``paths`` (keys of ``STREAMED``) atomically, in one pass over the records.
 
     No graph is held: each subject's triples are made, written to every file
-    (and given to every object of ``extra_writers``, with ``write`` and ``close``,
-    such as :class:`kg.pipeline.shards.ShardWriter`) and dropped.  Returns the
-    number of triples.
+    and dropped.  Returns the number of triples.
     """
+    return write_groups(triple_groups(kg, base_iri), paths)
+
+
+def write_groups(groups: Iterable[list[ox.Triple]], paths: dict[str, Path]) -> int:
+    """Write each format of ``paths`` atomically from triples grouped by subject, subjects in order (as
+    :func:`triple_groups` makes them, or :func:`kg.pipeline.shards.merged_groups` reads them back); the count."""
     count = 0
     with ExitStack() as stack:
-        writers = [*(STREAMED[fmt](stack.enter_context(atomic_open(Path(path), "wb"))) for fmt, path in paths.items()), *extra_writers]
-        for group in triple_groups(kg, base_iri):
+        writers = [STREAMED[fmt](stack.enter_context(atomic_open(Path(path), "wb"))) for fmt, path in paths.items()]
+        for group in groups:
             count += len(group)
             for writer in writers:
                 writer.write(group)

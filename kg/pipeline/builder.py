@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import overload
 
 from kg.atomic import make_stage, recover_stages, swap_in, write_text
 from kg.cache import ExtractionCache
@@ -16,6 +17,7 @@ from kg.config import SAMPLES_DIR, Settings
 from kg.errors import OutputError
 from kg.lock import BuildLock
 from kg.model import ArticleExtraction, KnowledgeGraph
+from kg.pipeline.dask import build_on_cluster, check_cluster_build
 from kg.pipeline.report import BuildReport
 from kg.pipeline.runners import Runner, runner_for
 from kg.pipeline.stages import Timer, export, resolve_corpus, uncached_articles
@@ -53,10 +55,21 @@ def extract_corpus(
     return results
 
 
+@overload
+def build(paths: Iterable[Path] | None, out: None, settings: Settings | None = None, *, formats: Iterable[str] = ...,
+          progress: Callable[[int], None] | None = None, wait: float = 0.0) -> tuple[KnowledgeGraph, BuildReport]: ...
+
+
+@overload
+def build(paths: Iterable[Path] | None = None, out: Path | None = ..., settings: Settings | None = None, *,
+          formats: Iterable[str] = ..., progress: Callable[[int], None] | None = None, wait: float = 0.0,
+          ) -> tuple[KnowledgeGraph | None, BuildReport]: ...
+
+
 def build(
     paths: Iterable[Path] | None = None, out: Path | None = Path("exports"), settings: Settings | None = None, *,
     formats: Iterable[str] = ("turtle", "jsonld"), progress: Callable[[int], None] | None = None, wait: float = 0.0,
-) -> tuple[KnowledgeGraph, BuildReport]:
+) -> tuple[KnowledgeGraph | None, BuildReport]:
     """Build the knowledge graph of ``paths`` (default: the bundled samples) and export it to ``out``.
 
     The export is all or nothing: the new files are written into a folder
@@ -64,12 +77,20 @@ def build(
     or reads no article leaves ``out`` as it was (only ``out/.cache`` keeps the
     articles parsed so far, for the next run).  One build at a time per folder:
     another one waits up to ``wait`` seconds, then :class:`kg.lock.OutputLocked`.
+
+    On a Dask cluster (``settings.workers`` or ``settings.scheduler``) with an
+    export folder, resolution and export run on the cluster too
+    (:func:`kg.pipeline.dask.build_on_cluster`) and no graph comes back: the
+    first value is None, the graph is in ``out``.
     """
     settings = settings or Settings()
     paths = [Path(p) for p in (paths or [SAMPLES_DIR])]
     report = BuildReport(inputs=[str(p) for p in paths])
     if out is None:
         return _build_graph(paths, settings, report, ExtractionCache(None, settings), progress), report
+    on_cluster = bool(settings.workers or settings.scheduler)
+    if on_cluster:
+        check_cluster_build(settings, formats)
     out = Path(out).resolve()
     created, lock = not out.exists(), BuildLock(out, wait=wait)
     with _writing(out, "lock"):
@@ -82,10 +103,16 @@ def build(
             _check_is_export(out)
             stage = make_stage(out)
         try:
-            kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings), progress)
+            kg: KnowledgeGraph | None = None
+            if on_cluster:
+                build_on_cluster(paths, stage, settings, report, out / ".cache" if settings.cache else None, progress, formats)
+                _gather_warnings(report)
+            else:
+                kg = _build_graph(paths, settings, report, ExtractionCache(out / ".cache" if settings.cache else None, settings), progress)
             if report.articles:
                 with _writing(out, "write"):
-                    export(kg, stage, settings, report, formats)
+                    if kg is not None:
+                        export(kg, stage, settings, report, formats)
                     write_text(stage / "report.json", json.dumps(report.as_dict(), indent=2, sort_keys=True, default=str) + "\n")
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
@@ -114,8 +141,12 @@ def _build_graph(paths: list[Path], settings: Settings, report: BuildReport, cac
     if cache.write_error:
         report.notices.append(cache.write_error)
     kg = resolve_corpus(extractions, settings, report)
-    report.warnings += report.notices + [f"{s['path']}: {s['reason']}" for s in report.skipped]
+    _gather_warnings(report)
     return kg
+
+
+def _gather_warnings(report: BuildReport) -> None:
+    report.warnings += report.notices + [f"{s['path']}: {s['reason']}" for s in report.skipped]
 
 
 @contextmanager

@@ -20,12 +20,12 @@ from kg.export.rdf import FORMATS, ONTOLOGY_FILE, STREAMED, to_rdf, write_ontolo
 from kg.graph import RecordGraph
 from kg.model import Article, ArticleExtraction, KnowledgeGraph, Skipped
 from kg.pipeline.report import BuildReport
-from kg.pipeline.shards import ShardWriter
-from kg.query import SHARD_FOLDER, within_period
+from kg.query import within_period
 from kg.resolve import resolve
 from kg.viewer import write_html
 
-__all__ = ["STAGES", "Timer", "parse_and_extract", "uncached_articles", "resolve_corpus", "export", "write_viewer"]
+__all__ = ["STAGES", "Timer", "parse_and_extract", "uncached_articles", "resolve_corpus", "export", "write_side_files",
+           "write_viewer"]
 
 #: the name of each stage as it starts ("resolve", "export", "viewer"), for progress displays
 STAGES = logging.getLogger("kg.stage")
@@ -126,19 +126,14 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
     formats = [f for f in formats if f not in OTHER_FORMATS]
     STAGES.info("export")
     paths = {fmt: out / f"graph{FORMATS[fmt][1]}" for fmt in formats}
-    shards = (ShardWriter(out / SHARD_FOLDER),) if settings.workers or settings.scheduler else ()
-    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri, extra_writers=shards)
-    report.outputs |= {"nt-shards": f"{SHARD_FOLDER}/"} if shards else {}
+    report.triples = write_streamed(kg, {fmt: path for fmt, path in paths.items() if fmt in STREAMED}, settings.base_iri)
     whole = [fmt for fmt in formats if fmt not in STREAMED]  # TriG: named graphs per article, from an rdflib Dataset
     if whole:
         rdf = to_rdf(kg, settings.base_iri)
         for fmt in whole:
             write_rdf(rdf, paths[fmt], fmt)
     report.outputs |= {fmt: path.name for fmt, path in paths.items()}
-    write_ontology(out)
-    report.outputs["ontology"] = ONTOLOGY_FILE
-    write_text(out / "merges.tsv", "".join("\t".join(row) + "\n" for row in [("entity", "name", "label", "reason"), *kg.merges]))
-    report.outputs["merges"] = "merges.tsv"
+    write_side_files(out, kg.merges, report)
     records = RecordGraph(kg)  # the networkx graph's nodes and edges, attributes made as they are written
     write_graphml(records, out / "graph.graphml")
     write_node_link(records, out / "graph.json")
@@ -148,6 +143,14 @@ def export(kg: KnowledgeGraph, out: Path, settings: Settings, report: BuildRepor
         report.outputs[fmt] = write_other_format(fmt, kg, out, settings.base_iri)
     report.seconds["export"] = time.perf_counter() - t
     write_viewer(kg, out, report)
+
+
+def write_side_files(out: Path, merges: Iterable[tuple[str, str, str, str]], report: BuildReport) -> None:
+    """The ontology and the audit trail of name merges (merges.tsv), beside the graph."""
+    write_ontology(out)
+    report.outputs["ontology"] = ONTOLOGY_FILE
+    write_text(out / "merges.tsv", "".join("\t".join(row) + "\n" for row in [("entity", "name", "label", "reason"), *merges]))
+    report.outputs["merges"] = "merges.tsv"
 
 
 def write_viewer(kg: KnowledgeGraph, out: Path, report: BuildReport) -> None:
