@@ -6,6 +6,7 @@ spaCy pipeline, as on a real cluster.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -17,9 +18,9 @@ distributed = pytest.importorskip("distributed")
 import pyoxigraph as ox  # noqa: E402
 
 from kg.config import Settings  # noqa: E402
-from kg.errors import OutputError  # noqa: E402
-from kg.export.rdf import write_streamed  # noqa: E402
-from kg.pipeline.shards import ShardWriter  # noqa: E402
+from kg.errors import ConfigError, OutputError  # noqa: E402
+from kg.export.rdf import triple_groups  # noqa: E402
+from kg.pipeline.shards import merged_groups, shard_path, write_shard  # noqa: E402
 from kg.query import load_store, shard_files  # noqa: E402
 from kg.pipeline.dask import partitions  # noqa: E402
 from kg.pipeline import build  # noqa: E402
@@ -35,24 +36,33 @@ def scheduler():
 def dask_build(scheduler, seed_build, tmp_path_factory):
     out = tmp_path_factory.mktemp("dask-export")
     settings = Settings(cache=False, scheduler=scheduler, partition_size=2)
-    kg, report = build([SEEDS], out, settings, formats=("turtle", "jsonld", "nt", "trig"))
+    kg, report = build([SEEDS], out, settings, formats=("turtle", "jsonld", "nt"))
     return kg, report, out
 
 
 @pytest.mark.slow
-def test_dask_build_writes_the_same_turtle_as_the_local_build(seed_build, dask_build):
+def test_dask_build_writes_the_same_rdf_as_the_local_build(seed_build, dask_build):
     local_out, dask_out = seed_build[2], dask_build[2]
-    assert (dask_out / "graph.ttl").read_bytes() == (local_out / "graph.ttl").read_bytes()
-    assert (dask_out / "graph.nt").read_bytes() == (local_out / "graph.nt").read_bytes()
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "merges.tsv", "ontology.ttl"):
+        assert (dask_out / name).read_bytes() == (local_out / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_dask_build_keeps_no_graph_in_the_client_and_counts_what_it_wrote(seed_build, dask_build):
+    kg, report, out = dask_build
+    assert kg is None
+    for count in ("articles", "duplicates", "words", "entities", "events", "claims", "quantities", "triples"):
+        assert getattr(report, count) == getattr(seed_build[1], count), count
+    assert not (out / "graph.html").exists() and any("graph.html" in w for w in report.warnings)
 
 
 @pytest.mark.slow
 def test_dask_build_writes_sorted_shards_that_together_are_graph_nt(seed_build, dask_build):
     shards = shard_files(dask_build[2])
-    assert shards and dask_build[1].outputs["nt-shards"] == "nt/"
+    assert len(shards) > 2 and dask_build[1].outputs["nt-shards"] == "nt/"
     lines = [shard.read_bytes().splitlines(keepends=True) for shard in shards]
     assert all(part == sorted(part) for part in lines)
-    assert b"".join(shard.read_bytes() for shard in shards) == (seed_build[2] / "graph.nt").read_bytes()
+    assert sorted(set(line for part in lines for line in part)) == (seed_build[2] / "graph.nt").read_bytes().splitlines(keepends=True)
 
 
 @pytest.mark.slow
@@ -60,31 +70,34 @@ def test_a_store_of_the_sharded_export_holds_the_local_graph(seed_build, dask_bu
     def named(store):  # the ontology's blank nodes get new names in every store
         return {q for q in store if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
 
-    sharded, local = load_store(dask_build[2]), load_store(seed_build[2])
+    sharded, local = load_store(dask_build[2]), load_store([seed_build[2] / "graph.ttl", seed_build[2] / "ontology.ttl"])
     assert len(sharded) == len(local) and named(sharded) == named(local)
 
 
-def test_shard_writer_cuts_between_subjects(seed_build, tmp_path):
-    writer = ShardWriter(tmp_path / "nt", triples_per_shard=100)
-    count = write_streamed(seed_build[0], {"nt": tmp_path / "graph.nt"}, extra_writers=(writer,))
-    shards = shard_files(tmp_path)
-    assert shards == writer.files and len(shards) > 1
-    assert b"".join(f.read_bytes() for f in shards) == (tmp_path / "graph.nt").read_bytes()
-    assert sum(len(f.read_bytes().splitlines()) for f in shards) == count
-    subjects = [{t.subject for t in ox.parse(path=str(f), format=ox.RdfFormat.N_TRIPLES)} for f in shards]
-    assert all(not (a & b) for a, b in zip(subjects, subjects[1:]))
+def test_merged_shards_give_each_subject_once_in_order(seed_build, tmp_path):
+    groups = list(triple_groups(seed_build[0]))
+    # every third subject in one shard, the rest in another; one subject in both
+    paths = [shard_path(tmp_path, 0), shard_path(tmp_path, 1)]
+    write_shard(paths[0], groups[::3])
+    write_shard(paths[1], [g for i, g in enumerate(groups) if i % 3 or i == 3])
+    assert list(merged_groups(paths)) == groups
 
 
 @pytest.mark.slow
 def test_a_failed_shard_write_leaves_the_previous_export(scheduler, dask_build, tmp_path, monkeypatch):
+    import kg.pipeline.dask
+
     out = tmp_path / "out"
     build([SEEDS], out, Settings(cache=False), formats=("turtle",))
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    write = kg.pipeline.dask.write_shard
 
-    def full_disk(self, group):
-        raise OSError(28, "No space left on device", str(out.parent / f".{out.name}-stage" / "nt" / "graph-00000.nt"))
+    def full_disk(path, groups):  # the client's scheme shard is written, a worker's fails
+        if path.name != shard_path(path.parent, 0).name:
+            raise OSError(28, "No space left on device", str(path))
+        return write(path, groups)
 
-    monkeypatch.setattr(ShardWriter, "write", full_disk)
+    monkeypatch.setattr(kg.pipeline.dask, "write_shard", full_disk)
     with pytest.raises((OutputError, OSError)):
         build([SEEDS], out, Settings(cache=False, scheduler=scheduler, partition_size=2), formats=("turtle",))
     assert not (out / "nt").exists()
@@ -93,9 +106,28 @@ def test_a_failed_shard_write_leaves_the_previous_export(scheduler, dask_build, 
 
 
 @pytest.mark.slow
-def test_dask_build_gives_the_same_knowledge_graph(seed_build, dask_build):
-    assert dask_build[0] == seed_build[0]
-    assert dask_build[1].articles == seed_build[1].articles > 1
+def test_a_dask_build_without_an_export_folder_gives_the_same_knowledge_graph(scheduler, seed_build):
+    kg, report = build([SEEDS], None, Settings(cache=False, scheduler=scheduler, partition_size=2))
+    assert kg == seed_build[0]
+    assert report.articles == seed_build[1].articles > 1
+
+
+@pytest.mark.slow
+def test_the_notebook_object_of_a_dask_build_queries_the_export(scheduler, dask_build, tmp_path):
+    from kg.api import build_graph
+
+    result = build_graph([SEEDS], out=tmp_path / "out", settings=Settings(cache=False, scheduler=scheduler, partition_size=3))
+    assert result.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/NewsArticle> }")[0]["n"] == dask_build[1].articles
+    with pytest.raises(ConfigError, match="Dask cluster"):
+        result.networkx
+
+
+@pytest.mark.parametrize("settings, formats", [(Settings(workers=2), ("turtle", "trig")), (Settings(workers=2), ("gexf",)),
+                                               (Settings(workers=2, since=dt.date(2024, 1, 1)), ("turtle",))])
+def test_what_needs_the_whole_graph_is_refused_before_any_work(tmp_path, settings, formats):
+    with pytest.raises(ConfigError, match="whole graph"):
+        build([SEEDS], tmp_path / "out", settings, formats=formats)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.slow

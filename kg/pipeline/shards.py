@@ -64,4 +64,4 @@ def merged_groups(paths: Iterable[Path]) -> Iterator[list[ox.Triple]]:
 
 
 def _group(lines: list[bytes]) -> list[ox.Triple]:
-    return sorted(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), key=str)
+    return sorted((ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)), key=str)
