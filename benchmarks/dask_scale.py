@@ -123,8 +123,10 @@ def main(argv: list[str] | None = None) -> None:
         local = measured_build(kg_command(corpus, work / "local", "--n-process", "1", "-q"), work / "local.log", args.every)
         dask = measured_build(kg_command(corpus, work / "dask", "--workers", str(args.workers), "-q"), work / "dask.log", args.every)
         same = nt_bytes(work / "local") == nt_bytes(work / "dask")
+        same_turtle = (work / "local" / "graph.ttl").read_bytes() == (work / "dask" / "graph.ttl").read_bytes()
         print(f"check on {args.check} articles: local {local['seconds']:.1f} s, Dask {dask['seconds']:.1f} s, "
-              f"{triples(work / 'local'):,} triples; same N-Triples: {same}", flush=True)
+              f"{triples(work / 'local'):,} triples; same N-Triples: {same}; same graph.ttl bytes: {same_turtle}", flush=True)
+        same = same and same_turtle
         if not same:
             raise SystemExit("the Dask build's triples differ from the local build's")
     if args.articles:
