@@ -36,7 +36,7 @@ from kg.export.rdf import FORMATS, STREAMED, triple_groups, write_groups
 from kg.ingest import Deduplicator, discover, read_file
 from kg.model import Article, ArticleExtraction, Claim, Entity, Event, KnowledgeGraph, Mention, Quantity, Skipped, independent_sources
 from kg.pipeline.report import BuildReport
-from kg.pipeline.runners import batches
+from kg.pipeline.runners import BATCHES_IN_FLIGHT_PER_PROCESS, batches
 from kg.pipeline.shards import merged_groups, shard_path, write_shard
 from kg.pipeline.stages import STAGES, Timer, parse_and_extract, write_side_files
 from kg.query import SHARD_FOLDER, shard_files
@@ -106,7 +106,8 @@ class DaskRunner:
     """Ingest and extraction on the Dask cluster of ``settings`` (or on ``client``'s).
 
     NLP partitions of ``settings.partition_size`` articles are submitted while
-    ingest results still arrive; records come back as partitions finish.
+    ingest results still arrive, at most ``BATCHES_IN_FLIGHT_PER_PROCESS`` per
+    worker; records come back as partitions finish.
     """
 
     def __init__(self, settings: Settings, client=None):
@@ -138,14 +139,21 @@ class DaskRunner:
         from dask.distributed import as_completed
 
         pending = as_completed()
+        in_flight = BATCHES_IN_FLIGHT_PER_PROCESS * max(1, len(self.client.scheduler_info()["workers"]))
         for partition in batches(articles, self.settings.partition_size):
             pending.add(self.client.submit(extract_partition, partition, self.settings, pure=False))
+            while pending.count() >= in_flight:  # records come back while articles are still being read
+                yield from self._collected(next(pending), seconds)
         for future in pending:
-            records, spent = future.result()
-            future.release()
-            for stage, value in spent.items():
-                seconds[stage] = seconds.get(stage, 0.0) + value
-            yield from records
+            yield from self._collected(future, seconds)
+
+    @staticmethod
+    def _collected(future, seconds: dict[str, float]) -> list[ArticleExtraction]:
+        records, spent = future.result()
+        future.release()
+        for stage, value in spent.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+        return records
 
 
 def check_cluster_build(settings: Settings, formats: Iterable[str]) -> None:
