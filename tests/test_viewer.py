@@ -18,7 +18,7 @@ import pytest
 from kg.model import Article, Claim, Entity, Event, Evidence, KnowledgeGraph, Quantity
 from kg.viewer import STYLE, page_data, render_html
 from kg.viewer.data import actor_group, event_kind, modality
-from kg.viewer.layout import ISOLATED, view_layout
+from kg.viewer.layout import ISOLATED, _close_pairs, view_layout
 
 HOSTILE = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "\"quoted\" & 'single'", "</script><b>",
            "/*KG_VIS_JS*/ /*KG_DATA*/", "\u2028line separator"]
@@ -152,6 +152,26 @@ def test_no_two_shapes_of_a_community_overlap_in_the_seed_layout(seed_build):
             for a in inside:
                 for b in inside[inside > a]:
                     assert np.hypot(*(points[a] - points[b])) >= sizes[a] + sizes[b]
+
+
+def test_close_pairs_are_every_pair_within_reach_in_the_order_of_a_sweep_along_x():
+    rng = np.random.default_rng(3)
+    points = np.vstack([rng.normal(0, 200, (400, 2)), np.zeros((40, 2))])  # a crowd at one spot too
+    reach = 60.0
+    a, b = _close_pairs(points, reach)
+    rank = np.argsort(np.argsort(points[:, 0], kind="stable"), kind="stable")
+    brute = sorted((i, j) if rank[i] < rank[j] else (j, i) for i in range(len(points)) for j in range(i + 1, len(points))
+                   if abs(points[i, 0] - points[j, 0]) <= reach and abs(points[i, 1] - points[j, 1]) < reach)
+    assert list(zip(a.tolist(), b.tolist())) == sorted(brute, key=lambda p: (rank[p[0]], rank[p[1]]))
+
+
+def test_a_hub_with_two_thousand_leaves_is_spread_until_no_two_shapes_overlap():
+    leaves = [f"leaf{i}" for i in range(2000)]
+    view = view_layout(["hub", *leaves], [("hub", leaf, 1.0) for leaf in leaves], {n: 10.0 for n in ["hub", *leaves]})
+    assert set(view["community"]) == {0}
+    points = np.column_stack([view["x"], view["y"]])
+    a, b = _close_pairs(points, 20.0)
+    assert (np.hypot(*(points[a] - points[b]).T) >= 20.0).all()
 
 
 def test_the_seed_viewer_carries_every_record_with_its_headline(seed_build):

@@ -25,6 +25,12 @@ LINK_LENGTH = 90.0
 _GAP = 1.6
 #: communities larger than this use the grid variant of Fruchterman-Reingold (linear instead of quadratic per step)
 _GRID_ABOVE = 200
+#: a cell and the neighbours after it (the rest see it as their neighbour): every pair of cells compared once
+_NEIGHBOUR_CELLS = ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1))
+#: candidate pairs compared at once when looking for shapes that touch: bounds the memory of one round
+_PAIR_CHUNK = 1_000_000
+#: share of a large community's picture its node shapes (with their gaps) may cover before the picture is spread
+_FILL = 0.5
 
 
 def _merged_edges(index: dict[str, int], edges) -> dict[tuple[int, int], float]:
@@ -55,15 +61,47 @@ def _communities(n: int, merged: dict[tuple[int, int], float]) -> list[int]:
 
 
 def _close_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs of points less than ``reach`` apart in x and in y: a sweep along x, vectorised."""
-    order = np.argsort(points[:, 0], kind="stable")
-    xs = points[order, 0]
-    counts = np.maximum(np.searchsorted(xs, xs + reach, side="right") - np.arange(1, len(xs) + 1), 0)
-    first = np.repeat(np.arange(len(xs)), counts)
-    second = first + 1 + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    a, b = order[first], order[second]
-    near = np.abs(points[a, 1] - points[b, 1]) < reach
-    return a[near], b[near]
+    """Index pairs of points at most ``reach`` apart in x and less in y, in the order of a sweep along x.
+
+    Points are binned into square cells of side ``reach``, and only points of the same or a neighbouring
+    cell are compared, a bounded number of candidates at a time: work and memory grow with the pairs that
+    are close, not with the points sharing a strip of x (a sweep along x alone made 24 million candidate
+    pairs per round in one 11,000-node community of a 4,000-article graph, and 10 GB at 10,000 articles).
+    """
+    n = len(points)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(points[:, 0], kind="stable")] = np.arange(n)
+    cells = np.floor(points / reach).astype(np.int64)
+    cells -= cells.min(axis=0)
+    width = int(cells[:, 1].max()) + 3
+    key = cells[:, 0] * width + cells[:, 1] + 1
+    by_cell = np.argsort(key, kind="stable")
+    sorted_key = key[by_cell]
+    position = np.empty(n, dtype=np.int64)
+    position[by_cell] = np.arange(n)
+    lows, highs = [], []
+    for dx, dy in _NEIGHBOUR_CELLS:
+        target = key + dx * width + dy
+        end = np.searchsorted(sorted_key, target, side="right")
+        start = position + 1 if (dx, dy) == (0, 0) else np.searchsorted(sorted_key, target, side="left")
+        counts = end - start
+        total = np.cumsum(counts)
+        cuts = np.searchsorted(total, np.arange(_PAIR_CHUNK, int(total[-1]), _PAIR_CHUNK), side="right")
+        for owners in np.split(np.arange(n), cuts):
+            if not len(owners):
+                continue
+            own_counts = counts[owners]
+            a = np.repeat(owners, own_counts)
+            offsets = np.arange(len(a)) - np.repeat(np.cumsum(own_counts) - own_counts, own_counts)
+            b = by_cell[np.repeat(start[owners], own_counts) + offsets]
+            near = (np.abs(points[a, 0] - points[b, 0]) <= reach) & (np.abs(points[a, 1] - points[b, 1]) < reach)
+            a, b = a[near], b[near]
+            first = rank[a] < rank[b]
+            lows.append(np.where(first, a, b))
+            highs.append(np.where(first, b, a))
+    low, high = np.concatenate(lows), np.concatenate(highs)
+    order = np.lexsort((rank[high], rank[low]))
+    return low[order], high[order]
 
 
 def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.ndarray:
@@ -91,6 +129,19 @@ def _separate(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.nda
     return points
 
 
+def _room(points: np.ndarray, radii: np.ndarray) -> float:
+    """How far to spread a large picture so that its area can hold its shapes at :data:`_FILL`.
+
+    At a fixed mean link length, Fruchterman-Reingold squeezes a community of thousands of nodes (hubs
+    with hundreds of leaves) into a fiftieth of the room its shapes need, and pushing them apart then
+    runs all its rounds without ending; the picture's area is that of a disc of the same spread.
+    """
+    need = float((np.pi * (radii * (1 + _GAP)) ** 2).sum())
+    spread_x, spread_y = points.std(axis=0)
+    area = 4 * math.pi * float(spread_x) * float(spread_y)
+    return max(1.0, math.sqrt(need / (_FILL * area))) if area else 1.0
+
+
 def _community_picture(nodes: list[int], merged: dict[tuple[int, int], float], radii: np.ndarray) -> np.ndarray:
     """Coordinates of one community's nodes, centred on 0, from the links ``merged`` between them."""
     if len(nodes) == 1:
@@ -106,6 +157,8 @@ def _community_picture(nodes: list[int], merged: dict[tuple[int, int], float], r
         ends = np.array(pairs).reshape(-1, 2)
         mean = float(np.hypot(*(points[ends[:, 0]] - points[ends[:, 1]]).T).mean()) if len(ends) else 0.0
         points = points * (LINK_LENGTH / mean if mean else 1.0)
+        if len(nodes) > _GRID_ABOVE:
+            points = points * _room(points, radii[nodes])
     points = _separate(points, radii[nodes])
     return points - points.mean(axis=0)
 
